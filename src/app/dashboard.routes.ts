@@ -1,0 +1,20 @@
+import { auditStats } from '../platform/audit/audit.service.js';
+import { rolesAllow } from '../platform/auth/policy.js';
+import { userStats } from '../platform/auth/users.service.js';
+import type { App, AppContext } from '../platform/http/context.js';
+import { evidenceStats } from '../modules/evidence/evidence.service.js';
+
+/**
+ * Home dashboard: one card per area the caller may see, each computed by its own service
+ * inside the caller's region scope. New modules add a card here.
+ */
+export async function dashboardRoutes(app: App, ctx: AppContext): Promise<void> {
+  app.get('/api/dashboard', { config: { auth: 'dashboard.read' }, schema: { tags: ['dashboard'], summary: 'Home page figures in the caller\'s scope' } }, async (req) => {
+    const a = req.actor;
+    const cards: Record<string, unknown> = {};
+    if (rolesAllow(a.roles, 'evidence.read')) cards.evidence = await evidenceStats(ctx.db, a);
+    if (rolesAllow(a.roles, 'audit.read')) cards.audit = await auditStats(ctx.db, a);
+    if (rolesAllow(a.roles, 'users.read')) cards.users = await userStats(ctx.db, a);
+    return { cards, generatedAt: new Date().toISOString() };
+  });
+}

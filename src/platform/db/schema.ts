@@ -1,0 +1,7 @@
+/**
+ * Every table of the platform, gathered for drizzle (typed queries) and drizzle-kit
+ * (migrations). A new module adds one line here.
+ */
+export * from '../auth/schema.js';
+export * from '../audit/schema.js';
+export * from '../../modules/evidence/schema.js';
