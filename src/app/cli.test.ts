@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { rmSync } from 'node:fs';
 import { runCli } from './cli.js';
 import { openDatabase } from '../platform/db/client.js';
-import { scratchDir } from '../platform/testing/db.js';
+import { openTestDatabase, scratchDir, testBackends } from '../platform/testing/db.js';
 
 /** Run one CLI command in-process; returns its exit code and output. */
 async function cli(argv: string[], env: Record<string, string | undefined>, stdin = '') {
@@ -83,6 +83,27 @@ describe('qalqan CLI on an embedded database', () => {
       assert.equal((await cli(['audit', 'verify'], { QALQAN_DATA_DIR: other })).code, 1);
     } finally {
       rmSync(other, { recursive: true, force: true });
+    }
+    if (testBackends().includes('postgres')) {
+      // Embedded → PostgreSQL through DATABASE_URL, then back into a fresh embedded directory.
+      const pg = await openTestDatabase('postgres');
+      const back = scratchDir();
+      try {
+        const pgEnv = { DATABASE_URL: pg.url! };
+        assert.equal((await cli(['db', 'restore', file], pgEnv)).code, 0);
+        const users = await cli(['user', 'create', '--username', 'pg.user', '--role', 'analyst', '--region', 'KZ-71'], pgEnv);
+        assert.equal(users.code, 0, users.stderr);
+        const pgFile = join(dir, 'from-pg.qdump');
+        assert.equal((await cli(['db', 'dump', pgFile], pgEnv)).code, 0);
+        assert.equal((await cli(['db', 'restore', pgFile], { QALQAN_DATA_DIR: back })).code, 0);
+        const embedded = await openDatabase({ dataDir: back });
+        const { rows } = await embedded.raw.query<{ username: string }>(`select username from users order by username`, []);
+        await embedded.close();
+        assert.deepEqual(rows.map((r) => r.username), ['admin', 'hq.almaty', 'pg.user']);
+      } finally {
+        await pg.drop();
+        rmSync(back, { recursive: true, force: true });
+      }
     }
     const missing = await cli(['db', 'restore', join(dir, 'nope.qdump')], env);
     assert.equal(missing.code, 1);

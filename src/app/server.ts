@@ -72,6 +72,10 @@ export async function buildServer(ctx: AppContext, opts: { logger?: boolean } = 
     },
     transform: jsonSchemaTransform,
   });
+  // The API reference page is public (the schema holds no data); its plugin's routes say so here.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), auth: 'public' };
+  });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
   app.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

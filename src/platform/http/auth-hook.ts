@@ -53,7 +53,8 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
   });
 
   app.addHook('preHandler', async (req) => {
-    if (!req.url.startsWith('/api/')) return;
+    // Unmatched paths go to the not-found handler: a 404 reveals nothing worth a sign-in.
+    if (!req.url.startsWith('/api/') || !req.routeOptions.url) return;
     const cfg = req.routeOptions.config ?? {};
     const need = cfg.auth ?? 'authenticated';
     if (need !== 'public') {

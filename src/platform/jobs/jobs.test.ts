@@ -53,7 +53,10 @@ for (const backend of testBackends()) {
       await jobs.send('test.fails', { n: 7 });
       await until(() => attempts >= 2);
       let dead: { data: { n: number } }[] = [];
-      await until(async () => (dead = (await jobs.boss.fetch(deadLetterOf('test.fails'))) as never).length > 0);
+      await until(async () => {
+        dead = (await jobs.boss.fetch(deadLetterOf('test.fails'))) as { data: { n: number } }[];
+        return dead.length > 0;
+      });
       assert.equal(dead[0]!.data.n, 7);
       assert.equal(attempts, 2, 'one try plus one retry');
     });
