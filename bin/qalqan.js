@@ -1,8 +1,6 @@
 #!/usr/bin/env node
-// Thin launcher: runs the TypeScript CLI through tsx so the package needs no build step.
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/app/main.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });
-process.exit(r.status ?? 1);
+// Launcher: registers tsx's loader and runs the TypeScript CLI in this same process, so the
+// package needs no build step and signals (SIGTERM from a service manager) reach the server.
+import { register } from 'tsx/esm/api';
+register();
+await import('../src/app/main.ts');

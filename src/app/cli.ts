@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type AppConfig } from './config.js';
-import { closeContext, openConfiguredDatabase, openContext } from './runtime.js';
+import { closeContext, openConfiguredDatabase, openContext, startJobs } from './runtime.js';
 import { buildServer } from './server.js';
 import { randomPassword, seedDemo } from './demo.js';
 import { migrate } from '../platform/db/migrate.js';
@@ -51,11 +51,14 @@ async function withConfig(io: CliIO, fn: (config: AppConfig) => Promise<number>)
 }
 
 const serve: Command = (_args, io) => withConfig(io, async (config) => {
-  const ctx = await openContext(config, { jobs: config.QALQAN_WORKERS, log: (m, x) => print(io.stderr, `${m} ${x ? JSON.stringify(x) : ''}`) });
-  if (config.QALQAN_DEMO) await seedDemo(ctx, (l) => print(io.stdout, l));
+  const log = (m: string, x?: unknown) => print(io.stderr, `${m} ${x ? JSON.stringify(x) : ''}`);
+  const ctx = await openContext(config, { jobs: false });
   const app = await buildServer(ctx);
+  // Listen first: /healthz answers while queues start and demo data is seeded (/readyz tells when jobs run).
   const address = await app.listen({ host: config.HOST, port: config.PORT });
   print(io.stdout, `Qalqan is serving on ${address.replace('0.0.0.0', '127.0.0.1')} (database: ${ctx.database.kind}${ctx.database.kind === 'pglite' ? ' in ' + config.dataDir : ''})`);
+  if (config.QALQAN_WORKERS) await startJobs(ctx, log);
+  if (config.QALQAN_DEMO) await seedDemo(ctx, (l) => print(io.stdout, l));
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

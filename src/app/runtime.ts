@@ -32,12 +32,14 @@ export async function openContext(config: AppConfig, opts: RuntimeOptions): Prom
       absoluteHours: config.SESSION_ABSOLUTE_HOURS, secretKey: loadSecretKey(config.QALQAN_SECRET_KEY, config.dataDir),
     },
   };
-  if (opts.jobs) {
-    const log = opts.log ?? (() => undefined);
-    ctx.jobs = await Jobs.start(database, (e) => log('job error', e));
-    await registerPlatformJobs(ctx, log);
-  }
+  if (opts.jobs) await startJobs(ctx, opts.log);
   return ctx;
+}
+
+/** Start pg-boss and this process's workers; separate so a server can listen before it. */
+export async function startJobs(ctx: AppContext, log: (msg: string, extra?: unknown) => void = () => undefined): Promise<void> {
+  ctx.jobs = await Jobs.start(ctx.database, (e) => log('job error', e));
+  await registerPlatformJobs(ctx, log);
 }
 
 /** Housekeeping every deployment needs: expired sessions go, the audit chain is checked nightly. */
