@@ -138,7 +138,10 @@ export async function beginTotp(db: Db, s: AuthSettings, actor: Actor): Promise<
   const u = await selfRow(db, actor);
   if (u.totpEnabled) throw new AppError('record.invalid_state', { totp: 'already enabled' });
   const secret = newTotpSecret();
-  await db.update(users).set({ totpSecretEnc: encrypt(s.secretKey, secret), updatedAt: new Date() }).where(eq(users.id, u.id));
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ totpSecretEnc: encrypt(s.secretKey, secret), updatedAt: new Date() }).where(eq(users.id, u.id));
+    await recordAudit(tx, actor, { action: 'auth.totp_setup', entityType: 'user', entityId: u.id });
+  });
   return { secret, uri: otpauthUri(secret, u.username) };
 }
 

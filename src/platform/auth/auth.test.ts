@@ -75,6 +75,10 @@ for (const backend of testBackends()) {
       assert.equal(ok.statusCode, 200);
       const replay = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u.username, password: u.password, totp: next } });
       assert.equal(replay.json().error.code, 'auth.mfa_invalid');
+      const admin = await t.user({ username: uniqueName('mfaadm'), roles: ['admin'] });
+      const a = await t.login(admin.username, admin.password);
+      const actions = (await a.get(`/api/audit?entityId=${u.id}&limit=50`)).json().rows.map((r: { action: string }) => r.action);
+      for (const action of ['auth.totp_setup', 'auth.totp_enable', 'auth.login', 'auth.login_failed']) assert.ok(actions.includes(action), action);
     });
 
     test('cookie-authenticated writes need the CSRF header', async () => {
