@@ -23,6 +23,10 @@ import { dashboardRoutes } from './dashboard.routes.js';
 /** Every module's routes, in one list: adding a module means adding a line here. */
 const ROUTES: ((app: App, ctx: AppContext) => Promise<void>)[] = [authRoutes, auditRoutes, referenceRoutes, dashboardRoutes, evidenceRoutes];
 
+// A missing file with one of these endings is a real 404; anything else is a client-side route
+// (which may contain dots, e.g. /users/almaty.inv).
+const ASSET_PATH = /\.(js|mjs|css|map|png|jpe?g|gif|svg|ico|webp|woff2?|ttf|json|txt|webmanifest)$/i;
+
 export const WEB_DIST = resolve(new URL('../../web/dist', import.meta.url).pathname);
 
 /** Build the HTTP server around an open context. Does not listen. */
@@ -99,7 +103,7 @@ export async function buildServer(ctx: AppContext, opts: { logger?: boolean } = 
   if (hasWeb) await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: ['index.html'] });
   app.setNotFoundHandler((req, reply) => {
     // Client-side routes of the SPA fall back to index.html; unknown API paths are JSON 404s.
-    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/') && !/\.\w+$/.test(req.url.split('?')[0]!)) {
+    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/') && !ASSET_PATH.test(req.url.split('?')[0]!)) {
       return reply.type('text/html; charset=utf-8').sendFile('index.html');
     }
     return sendError(req, reply, new AppError('request.not_found'));

@@ -1,0 +1,105 @@
+import { existsSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../../src/platform/testing/app.js';
+
+/**
+ * One server (PGlite costs seconds) and one browser for a whole e2e file, plus the few
+ * helpers every scenario needs. Scenarios share the browser profile, so each signs in afresh.
+ */
+
+export const CHROMIUM = '/usr/bin/chromium';
+/** `false` to run, or the reason the suite is skipped. */
+export const skipReason: string | false = existsSync(CHROMIUM) ? false : `Chromium not installed at ${CHROMIUM}: apt-get install chromium`;
+export const SHOTS = '/tmp/qalqan-shots';
+
+const WEB = fileURLToPath(new URL('..', import.meta.url));
+
+/** The server serves web/dist; build it once when the runner has not (decided at server start). */
+export async function ensureBuilt(): Promise<void> {
+  if (existsSync(join(WEB, 'dist', 'index.html'))) return;
+  const { build } = await import('vite');
+  await build({ configFile: join(WEB, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+export interface E2E {
+  t: TestApp;
+  base: string;
+  ctx: BrowserContext;
+  page: Page;
+  /** Uncaught page errors and console errors (CSP violations land here). */
+  problems: string[];
+  close(): Promise<void>;
+}
+
+export async function startE2E(): Promise<E2E> {
+  await ensureBuilt();
+  const t = await startTestApp('pglite');
+  await t.app.listen({ host: '127.0.0.1', port: 0 });
+  const base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+  const profile = mkdtempSync(join(tmpdir(), 'qalqan-e2e-'));
+  const ctx = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    locale: 'en-GB',
+    viewport: { width: 1366, height: 900 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  ctx.setDefaultTimeout(15_000);
+  const page = ctx.pages()[0] ?? (await ctx.newPage());
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    // 4xx answers are expected in these scenarios (wrong password, 404 probe); anything else is not.
+    if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())) problems.push(`console: ${m.text()}`);
+  });
+  mkdirSync(SHOTS, { recursive: true });
+  return {
+    t, base, ctx, page, problems,
+    async close() {
+      await ctx.close().catch(() => undefined);
+      await t.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Open the login page signed out, in English, so selectors can use the English labels. */
+export async function openLogin(e: E2E): Promise<Page> {
+  const { page } = e;
+  await e.ctx.clearCookies();
+  await page.goto(`${e.base}/login`);
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+  return page;
+}
+
+export async function submitLogin(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Sign in with password only and wait for the overview. */
+export async function signIn(e: E2E, username: string, password: string): Promise<Page> {
+  const page = await openLogin(e);
+  await submitLogin(page, username, password);
+  await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+  return page;
+}
+
+/** The text of the login/page alert once it has some. */
+export async function alertText(page: Page): Promise<string> {
+  const alert = page.locator('[role="alert"]').filter({ hasText: /\S/ }).first();
+  await alert.waitFor();
+  return (await alert.textContent()) ?? '';
+}
+
+/** Follow a main-navigation entry (English labels). */
+export async function navTo(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name, exact: true }).click();
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+}

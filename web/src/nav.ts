@@ -1,0 +1,25 @@
+import type { Permission } from './api.js';
+
+/**
+ * Main navigation. A module adds one entry here (and its routes in routes.tsx); entries the
+ * signed-in user has no permission for are not shown at all.
+ */
+export interface NavItem {
+  to: string;
+  /** Key in the i18n dictionaries. */
+  label: string;
+  permission: Permission;
+  /** Marks the entry current on this path and everything below it. */
+  section: string;
+}
+
+export const NAV: NavItem[] = [
+  { to: '/', label: 'nav.home', permission: 'dashboard.read', section: '/' },
+  { to: '/evidence', label: 'nav.evidence', permission: 'evidence.read', section: '/evidence' },
+  { to: '/audit', label: 'nav.audit', permission: 'audit.read', section: '/audit' },
+  { to: '/users', label: 'nav.users', permission: 'users.read', section: '/users' },
+  { to: '/tokens', label: 'nav.tokens', permission: 'tokens.manage', section: '/tokens' },
+];
+
+export const isCurrent = (item: NavItem, path: string): boolean =>
+  item.section === '/' ? path === '/' : path === item.section || path.startsWith(item.section + '/');
