@@ -1,0 +1,243 @@
+/** Extraction tests: per type a plain value, a broken checksum, an obfuscated writing with its span. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { extractIndicators, type Indicator, type IndicatorType } from './index.js';
+
+const pairs = (text: string) => extractIndicators(text).map((i) => `${i.type}:${i.value}`);
+/** The single indicator of `type` in `text`, with the original text it covers. */
+function one(text: string, type: IndicatorType): Indicator & { written: string } {
+  const found = extractIndicators(text).filter((i) => i.type === type);
+  assert.equal(found.length, 1, `${type} in ${JSON.stringify(text)}: ${JSON.stringify(found)}`);
+  return { ...found[0], written: text.slice(found[0].start, found[0].end) };
+}
+
+describe('telegram', () => {
+  it('finds @handles, links and keyword forms, lower-cased', () => {
+    assert.deepEqual(pairs('Бот тут 👉 @Aktobe_Skidki_Bot'), ['telegram:aktobe_skidki_bot']);
+    assert.deepEqual(pairs('Ссылка: t.me/karaganda_klad_bot'), ['telegram:karaganda_klad_bot']);
+    assert.deepEqual(pairs('https://telegram.me/s/shop_kz_777?start=1'), ['telegram:shop_kz_777']);
+    assert.deepEqual(pairs('tg://resolve?domain=alm_shop24'), ['telegram:alm_shop24']);
+    assert.deepEqual(pairs('тг: boshki_aktobe'), ['telegram:boshki_aktobe']);
+    assert.deepEqual(pairs('Семей меф бар тг semey_meph_bar сапа'), ['telegram:semey_meph_bar']);
+    assert.deepEqual(pairs('телеграмда: alm_shop'), ['telegram:alm_shop']);
+    assert.deepEqual(pairs('пиши aktobe_skidki_bot'), ['telegram:aktobe_skidki_bot']);
+  });
+  it('handles Kazakh keyword forms but not tenge amounts', () => {
+    assert.deepEqual(pairs('тг арқылы: shop_kz'), ['telegram:shop_kz']);
+    assert.deepEqual(pairs('тг-да: kst_shop'), ['telegram:kst_shop']);
+    assert.deepEqual(pairs('24/7 ТГ: klad_yug'), ['telegram:klad_yug']);
+    assert.deepEqual(pairs('1 г — 50 000 тг\nОплата: Kaspi'), []);
+    assert.deepEqual(pairs('цена 5000 тг shop_kz_1'), []);
+  });
+  it('rejects invalid usernames, e-mail domains and invite links', () => {
+    assert.deepEqual(pairs('@abc @1shop @' + 'a'.repeat(33)), []);
+    assert.deepEqual(pairs('write to shop_kz@gmail.com'), ['email:shop_kz@gmail.com']);
+    assert.deepEqual(pairs('join https://t.me/+AbCdEf123 or t.me/joinchat/XyZ123abc'), []);
+    assert.deepEqual(pairs('meet @ night'), []); // spaced form needs a handle-shaped name
+  });
+  it('handles obfuscated writings with spans in the original text', () => {
+    const a = one('пиши t . me / shop_kz_777 !', 'telegram');
+    assert.equal(a.value, 'shop_kz_777');
+    assert.equal(a.written, 't . me / shop_kz_777');
+    const b = one('бот @krg_shоp_bot', 'telegram'); // Cyrillic о inside a Latin handle
+    assert.equal(b.value, 'krg_shop_bot');
+    assert.equal(b.written, '@krg_shоp_bot');
+    const c = one('💎 @kr\u200Bg_sh\u200Cop_1 💎', 'telegram');
+    assert.equal(c.value, 'krg_shop_1');
+    assert.equal(c.written, '@kr\u200Bg_sh\u200Cop_1');
+    assert.equal(one('канал t[.]me/krg_shop1', 'telegram').value, 'krg_shop1');
+    assert.equal(one('Пиши @ grass_alm_hands', 'telegram').value, 'grass_alm_hands');
+    assert.equal(one('ТГ： ｓｈｏｐ＿ｋｚ＿１', 'telegram').value, 'shop_kz_1');
+    assert.equal(one('пиши [at] shop_kz_1', 'telegram').value, 'shop_kz_1');
+  });
+});
+
+describe('url and domain', () => {
+  it('reports a clean URL as written plus its lower-case host', () => {
+    const text = 'Сайт: https://Zelen-Market.ru/kz/menu?id=1). Бот ниже';
+    assert.deepEqual(pairs(text), ['url:https://Zelen-Market.ru/kz/menu?id=1', 'domain:zelen-market.ru']);
+    const d = one(text, 'domain');
+    assert.equal(d.written, 'Zelen-Market.ru');
+  });
+  it('obfuscated URL: zero-width and look-alike letters are folded, span covers the original', () => {
+    const text = 'заходи https://sh\u200Bоp-kz.top/menu, там всё';
+    const u = one(text, 'url');
+    assert.equal(u.value, 'https://shop-kz.top/menu');
+    assert.equal(u.written, 'https://sh\u200Bоp-kz.top/menu');
+    assert.equal(one(text, 'domain').value, 'shop-kz.top');
+  });
+  it('reports bare, defanged and .onion hosts as domain only', () => {
+    assert.deepEqual(pairs('Новый сайт: mag-alm24.biz — меф'), ['domain:mag-alm24.biz']);
+    assert.deepEqual(pairs('зеркало hxxps://mag24[.]xyz/menu'), ['domain:mag24.xyz']);
+    assert.deepEqual(pairs('shop-kz (.) top и shop2 [dot] top'), ['domain:shop-kz.top', 'domain:shop2.top']);
+    const onion = 'jxjwuzrv2h4xnh5pxkuv62pp7dlp2p63wuhpdp4sijpeoyb22u3ys4qd.onion';
+    assert.deepEqual(pairs(`Зеркало: ${onion} ❗`), [`domain:${onion}`]);
+  });
+  it('does not invent domains from file names, numbers or abbreviations', () => {
+    assert.deepEqual(pairs('photo.jpg main.py readme.md т.е. 1.5 г, v1.2.3, e.g. i.e. Call now.Best price'), []);
+  });
+  it('handles spelled-out dots with the span over the written form', () => {
+    const d = one('сайт shop-kz нүкте top, заходи', 'domain');
+    assert.equal(d.value, 'shop-kz.top');
+    assert.equal(d.written, 'shop-kz нүкте top');
+    assert.equal(one('сайт shop-kz точка ру', 'domain').value, 'shop-kz.ru');
+  });
+});
+
+describe('email', () => {
+  it('finds plain and obfuscated e-mails, lower-cased', () => {
+    assert.deepEqual(pairs('почта: Info@Shop.KZ'), ['email:info@shop.kz']);
+    const e = one('пиши shop собака gmail точка com !', 'email');
+    assert.equal(e.value, 'shop@gmail.com');
+    assert.equal(e.written, 'shop собака gmail точка com');
+    assert.equal(one('drop [at] proton [dot] me', 'email').value, 'drop@proton.me');
+  });
+  it('does not treat the English word "at" as @', () => {
+    assert.deepEqual(pairs('look at shop.kz today'), ['domain:shop.kz']);
+  });
+});
+
+describe('wallets', () => {
+  it('btc: base58 as written, bech32 lower-case', () => {
+    assert.deepEqual(pairs('BTC 1P3wnpsX9ZReZSaCDANmijevruL2rJcQ7u.'), ['btc:1P3wnpsX9ZReZSaCDANmijevruL2rJcQ7u']);
+    assert.deepEqual(pairs('BTC: BC1QW508D6QEJXTDG4Y5R3ZARVARY0C5XW7KV8F3T4'), ['btc:bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4']);
+    assert.deepEqual(pairs('taproot bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqzk5jj0'), [
+      'btc:bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqzk5jj0',
+    ]);
+  });
+  it('btc: broken checksums are not reported', () => {
+    assert.deepEqual(pairs('Оплата: 1AdDRPVQ93jhSEPapd64j1j47tmbePcdEw и bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t5'), []);
+  });
+  it('btc: zero-width characters and groups inside an address', () => {
+    const a = one('BTC: bc1qw508d6\u200Bqejxtdg4y5r3zarvary0c5xw7kv8f3t4 спасибо', 'btc');
+    assert.equal(a.value, 'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4');
+    assert.equal(a.written, 'bc1qw508d6\u200Bqejxtdg4y5r3zarvary0c5xw7kv8f3t4');
+    const b = one('кошелёк bc1q 97wq wz8d s4rs m5mt 5ayr 8jgq hxe2 6ujg gx5f 34 после оплаты', 'btc');
+    assert.equal(b.value, 'bc1q97wqwz8ds4rsm5mt5ayr8jgqhxe26ujggx5f34');
+    assert.equal(b.written, 'bc1q 97wq wz8d s4rs m5mt 5ayr 8jgq hxe2 6ujg gx5f 34');
+  });
+  it('tron: valid, broken, and with a Cyrillic look-alike letter', () => {
+    assert.deepEqual(pairs('USDT TRC20 TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t'), ['tron:TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t']);
+    assert.deepEqual(pairs('USDT TRC20 TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6T'), []);
+    const t = one('кошелёк ТR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t', 'tron'); // Cyrillic Т
+    assert.equal(t.value, 'TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t');
+    assert.equal(t.written, 'ТR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t');
+  });
+  it('eth: EIP-55 verified, kept as written; broken checksum dropped', () => {
+    assert.deepEqual(pairs('ETH 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed'), ['eth:0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed']);
+    assert.deepEqual(pairs('ETH 0xde709f2102306220921060314715629080e2fb77'), ['eth:0xde709f2102306220921060314715629080e2fb77']);
+    assert.deepEqual(pairs('ETH 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD'), []);
+    const e = one('ETH: 0x5aAeb6053F3E94C9\u2060b9A09f33669435E7Ef1BeAed', 'eth');
+    assert.equal(e.value, '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed');
+    assert.equal(e.written, '0x5aAeb6053F3E94C9\u2060b9A09f33669435E7Ef1BeAed');
+  });
+});
+
+describe('card', () => {
+  it('finds Luhn-valid numbers in common groupings, digits only', () => {
+    assert.deepEqual(pairs('карта 4962249080751655'), ['card:4962249080751655']);
+    assert.deepEqual(pairs('карта 4111 1111 1111 1111, чек в лс'), ['card:4111111111111111']);
+    assert.deepEqual(pairs('карта 4144-0974-9921-3556.'), ['card:4144097499213556']);
+    assert.deepEqual(pairs('amex 3782 822463 10005'), ['card:378282246310005']);
+  });
+  it('rejects Luhn failures and digits inside longer runs', () => {
+    assert.deepEqual(pairs('номер карты 4195 0238 4704 1116 введён с ошибкой'), []);
+    assert.deepEqual(pairs('tx 94111111111111111'), []); // 17 digits, fails Luhn as a whole
+    assert.deepEqual(pairs('id 41111111111111110000'), []); // 22-digit run
+  });
+  it('obfuscated: letter O for zero and full-width digits', () => {
+    const c = one('карта 4400 43О2 1234 5679 и всё', 'card'); // Cyrillic О
+    assert.equal(c.value, '4400430212345679');
+    assert.equal(c.written, '4400 43О2 1234 5679');
+    assert.equal(one('карта ４１１１ １１１１ １１１１ １１１１', 'card').value, '4111111111111111');
+    const d = one('карта 4 4 0 0 4 3 0 2 1 2 3 4 5 6 7 9, чек в лс', 'card');
+    assert.equal(d.value, '4400430212345679');
+    assert.equal(d.written, '4 4 0 0 4 3 0 2 1 2 3 4 5 6 7 9');
+  });
+});
+
+describe('phone', () => {
+  it('normalizes common Kazakhstan writings to E.164', () => {
+    for (const w of ['+7 (701) 123-45-67', '8 701 123 45 67', '87011234567', '+77011234567', '8(701)1234567', '+7-701-123-45-67']) {
+      assert.deepEqual(pairs(`звони ${w}, после 20:00`), ['phone:+77011234567'], w);
+    }
+    assert.deepEqual(pairs('вацап 7011234567'), ['phone:+77011234567']);
+    assert.deepEqual(pairs('Заказ: 8 701 802 97 92'), ['phone:+77018029792']);
+  });
+  it('ignores service numbers, order ids, Russian and landline numbers', () => {
+    assert.deepEqual(pairs('скорая 103, полиция 102, 112, 1414'), []);
+    assert.deepEqual(pairs('Заказ №6422608973 и №7011234567 передан'), []);
+    assert.deepEqual(pairs('Москва +7 999 123 45 67, Астана 8 7172 12 34 56'), []);
+    assert.deepEqual(pairs('бюджет 77 000 000 000 тенге, ИИН 870112345678'), []);
+  });
+  it('obfuscated: spaced digits, O for zero, keycap emoji', () => {
+    const p = one('тел 8 7О1 1 2 3 4 5 6 7 !', 'phone');
+    assert.equal(p.value, '+77011234567');
+    assert.equal(p.written, '8 7О1 1 2 3 4 5 6 7');
+    const k = one('📞 8️⃣7️⃣0️⃣1️⃣1️⃣2️⃣3️⃣4️⃣5️⃣6️⃣7️⃣', 'phone');
+    assert.equal(k.value, '+77011234567');
+    assert.ok(k.written.startsWith('8️⃣') && k.written.includes('7️⃣0️⃣1️⃣'));
+  });
+});
+
+describe('iban', () => {
+  it('finds KZ IBANs with or without spaces, upper-case value', () => {
+    assert.deepEqual(pairs('счёт KZ86125KZT5004100100'), ['iban:KZ86125KZT5004100100']);
+    const i = one('на счёт kz86 125k zt50 0410 0100 (благотворительность)', 'iban');
+    assert.equal(i.value, 'KZ86125KZT5004100100');
+    assert.equal(i.written, 'kz86 125k zt50 0410 0100');
+  });
+  it('rejects a wrong check digit and does not read its digits as a card', () => {
+    assert.deepEqual(pairs('счёт KZ87125KZT5004100100'), []);
+  });
+  it('obfuscated: Cyrillic К in the country code', () => {
+    const i = one('счёт КZ86 125K ZT50 0410 0100', 'iban');
+    assert.equal(i.value, 'KZ86125KZT5004100100');
+    assert.equal(i.written, 'КZ86 125K ZT50 0410 0100');
+  });
+});
+
+describe('robustness', () => {
+  it('empty and tiny inputs', () => {
+    assert.deepEqual(extractIndicators(''), []);
+    assert.deepEqual(extractIndicators('@'), []);
+  });
+  it('sorts by start and deduplicates by type+value (first occurrence kept)', () => {
+    const text = '@shop_kz_1 8 701 123 45 67 @Shop_KZ_1 +77011234567';
+    const r = extractIndicators(text);
+    assert.deepEqual(r.map((i) => `${i.type}:${i.value}@${i.start}`), ['telegram:shop_kz_1@0', 'phone:+77011234567@11']);
+  });
+  it('lone surrogates and control characters', () => {
+    const text = '\uD800@shop_kz_1\u0000 \uDFFF t.me/x_shop_2 \u0007\u001b[0m 8 701 123 45 67\uD835';
+    assert.deepEqual(pairs(text), ['telegram:shop_kz_1', 'telegram:x_shop_2', 'phone:+77011234567']);
+  });
+  it('1 MB of garbage: no crash, reasonable time', () => {
+    const alphabet = 'abcxyz019 .:/@_-[]()КазақшаРусский\u200B💎🌿\uD800t.me/ +7(701)bc1qTRX0x';
+    let seed = 12345;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    let s = '';
+    while (s.length < 1 << 20) s += alphabet[Math.floor(rnd() * alphabet.length)];
+    const t0 = performance.now();
+    const r = extractIndicators(s);
+    const ms = performance.now() - t0;
+    assert.ok(Array.isArray(r));
+    assert.ok(ms < 5000, `took ${ms} ms`);
+    for (const x of r) assert.ok(x.start >= 0 && x.end <= s.length && x.start < x.end);
+  });
+  it('thousands of hits in one long text stay linear', () => {
+    const s = '@abcde_1 x.kz 8 701 123 45 67 '.repeat(10_000);
+    const t0 = performance.now();
+    const r = extractIndicators(s);
+    assert.ok(performance.now() - t0 < 3000);
+    assert.deepEqual(r.map((i) => i.type), ['telegram', 'domain', 'phone']); // deduplicated
+  });
+  it('pathological repetitions stay fast', () => {
+    for (const unit of ['a.', 'a-', '1 ', '@a', 'a@', 'x[.]', '8 7', 'T1', '0x1', 'bc1q ', 'a. ', 'a_bot ']) {
+      const s = unit.repeat(200_000 / unit.length);
+      const t0 = performance.now();
+      extractIndicators(s);
+      const ms = performance.now() - t0;
+      assert.ok(ms < 2000, `${JSON.stringify(unit)} took ${ms} ms`);
+    }
+  });
+});

@@ -1,0 +1,167 @@
+/**
+ * Character-level de-obfuscation with an offset map back to the original text.
+ *
+ * Shops hide contacts from keyword filters with invisible characters, full-width
+ * or "mathematical" letters, Cyrillic look-alikes inside Latin handles and letter
+ * O for zero inside phone numbers. Folding these once, up front, lets every
+ * extractor use plain ASCII regexes; the map keeps reported spans pointing at the
+ * original text. Most messages contain none of this, so the feature scan
+ * (features.ts) guards the slow path and the common case returns the input as is.
+ */
+
+import { F, digitLookalike, isInvisible, scanFeatures } from './features.js';
+
+/** Normalised text; `start[i]`/`end[i]` give the original span of char i (null = identity). */
+export interface Normalized {
+  text: string;
+  start: Int32Array | null;
+  end: Int32Array | null;
+}
+
+// Cyrillic and Greek letters that render like a Latin letter, as a table over
+// U+0370..U+052F (0 = no Latin look-alike).
+const FOREIGN_BASE = 0x370;
+const CONFUSABLE = new Uint16Array(0x530 - FOREIGN_BASE);
+for (const [from, to] of [
+  ['аеорсухіјѕһԁԛԝүкӏ', 'aeopcyxijshdqwykl'],
+  ['АВЕКМНОРСТХУІЈЅҺҮӀ', 'ABEKMHOPCTXYIJSHYI'],
+  ['αοριικνυ', 'aopiikvu'],
+  ['ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ', 'ABEZHIKMNOPTYX'],
+]) {
+  for (let i = 0; i < from.length; i++) CONFUSABLE[from.charCodeAt(i) - FOREIGN_BASE] = to.charCodeAt(i);
+}
+
+const isAsciiLetter = (c: number) => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+const isForeignLetter = (c: number) => c >= 0x370 && c <= 0x52f;
+const isWordChar = (c: number) => isAsciiLetter(c) || isForeignLetter(c) || c === 0x5f;
+// Characters that keep a handle/domain/e-mail token together for the script test.
+const isTokenChar = (c: number) =>
+  isAsciiLetter(c) || isDigit(c) || isForeignLetter(c) ||
+  c === 0x5f || c === 0x2e || c === 0x2d || c === 0x40;
+
+// Scratch buffers reused across calls; inputs above SHARED_MAX get their own so
+// one huge message does not pin megabytes for the life of the process.
+const SHARED_MAX = 1 << 16;
+let sharedBuf = new Uint16Array(1024);
+let sharedS = new Int32Array(1024);
+let sharedE = new Int32Array(1024);
+
+/** Fold obfuscation characters; returns the input untouched when there is nothing to fold. */
+export function normalize(text: string): Normalized {
+  if (!(scanFeatures(text).flags & F.NORMALIZE)) return { text, start: null, end: null };
+  return normalizeAlways(text);
+}
+
+/**
+ * The slow path of {@link normalize}, for callers that already know folding is
+ * needed. With `copyMaps = false` the maps are views into scratch buffers that
+ * the next call overwrites (for the extractor, which is done with them by then).
+ */
+export function normalizeAlways(text: string, copyMaps = true): Normalized {
+  const n = text.length;
+  if (n > sharedBuf.length && n <= SHARED_MAX) {
+    const size = Math.min(SHARED_MAX, n * 2);
+    sharedBuf = new Uint16Array(size);
+    sharedS = new Int32Array(size);
+    sharedE = new Int32Array(size);
+  }
+  const big = n > SHARED_MAX;
+  const buf = big ? new Uint16Array(n) : sharedBuf;
+  const mapS = big ? new Int32Array(n) : sharedS;
+  const mapE = big ? new Int32Array(n) : sharedE;
+  let o = 0;
+  for (let i = 0; i < n; i++) {
+    let c = text.charCodeAt(i);
+    let w = 1;
+    if (c < 0x300 ? c !== 0xad : c >= 0x370 && c < 0x2000) {
+      // fast path: ASCII, Latin-1, Cyrillic, Greek… (soft hyphen and combining marks excepted)
+    } else if (isInvisible(c)) {
+      continue;
+    } else if (c >= 0xff01 && c <= 0xff5e) {
+      c -= 0xfee0;
+    } else if (c === 0x3000) {
+      c = 0x20;
+    } else if (c === 0x3002 || c === 0xff61) {
+      c = 0x2e;
+    } else if (c === 0xfe6b) {
+      c = 0x40;
+    } else if (c === 0x2215 || c === 0x2044) {
+      c = 0x2f;
+    } else if (c === 0xd835 && i + 1 < n) {
+      // Mathematical Alphanumeric Symbols (𝐬𝐡𝐨𝐩, 𝟴𝟳𝟬𝟭): U+1D400..1D7FF.
+      const lo = text.charCodeAt(i + 1);
+      if (lo >= 0xdc00 && lo <= 0xdfff) {
+        const cp = 0x1d400 + (lo - 0xdc00);
+        w = 2;
+        if (cp <= 0x1d6a3) {
+          const k = (cp - 0x1d400) % 52;
+          c = k < 26 ? 0x41 + k : 0x61 + k - 26;
+        } else if (cp >= 0x1d7ce) {
+          c = 0x30 + ((cp - 0x1d7ce) % 10);
+        } else {
+          w = 1; // Greek math letters etc.: leave both units as they are
+        }
+      }
+    }
+    buf[o] = c;
+    mapS[o] = i;
+    mapE[o] = i + w;
+    o++;
+    i += w - 1;
+  }
+  foldTokens(buf, o);
+  let out = '';
+  for (let p = 0; p < o; p += 8192) {
+    out += String.fromCharCode.apply(null, buf.subarray(p, Math.min(o, p + 8192)) as unknown as number[]);
+  }
+  const own = copyMaps || big;
+  return { text: out, start: own ? mapS.slice(0, o) : mapS.subarray(0, o), end: own ? mapE.slice(0, o) : mapE.subarray(0, o) };
+}
+
+// Fold look-alikes only inside tokens that are otherwise Latin, so Russian and
+// Kazakh words (even ones with a stray Latin letter) are left alone; then turn
+// look-alike letters into digits inside pure digit runs ("87О1…") but not inside handles.
+function foldTokens(buf: Uint16Array, o: number): void {
+  let i = 0;
+  while (i < o) {
+    if (!isTokenChar(buf[i])) { i++; continue; }
+    let j = i;
+    let ascii = 0;
+    let foreign = 0;
+    let foldable = true;
+    while (j < o && isTokenChar(buf[j])) {
+      const c = buf[j];
+      if (isAsciiLetter(c)) ascii++;
+      else if (isForeignLetter(c)) {
+        foreign++;
+        if (CONFUSABLE[c - FOREIGN_BASE] === 0) foldable = false;
+      }
+      j++;
+    }
+    if (ascii > 0 && foreign > 0 && foldable) {
+      for (let k = i; k < j; k++) {
+        if (isForeignLetter(buf[k])) buf[k] = CONFUSABLE[buf[k] - FOREIGN_BASE];
+      }
+    }
+    foldDigitRuns(buf, i, j);
+    i = j;
+  }
+}
+
+function foldDigitRuns(buf: Uint16Array, from: number, to: number): void {
+  let k = from;
+  while (k < to) {
+    if (!isDigit(buf[k])) { k++; continue; }
+    let m = k;
+    let digits = 0;
+    while (m < to && (isDigit(buf[m]) || digitLookalike(buf[m]) > 0)) { if (isDigit(buf[m])) digits++; m++; }
+    const boundedLeft = k === from || !isWordChar(buf[k - 1]);
+    const boundedRight = m === to || !isWordChar(buf[m]);
+    // Needs real digits at both ends ("8О7" yes, "О7" no) and no word glued on.
+    if (boundedLeft && boundedRight && digits >= 2 && isDigit(buf[k]) && isDigit(buf[m - 1])) {
+      for (let p = k; p < m; p++) if (!isDigit(buf[p])) buf[p] = digitLookalike(buf[p]);
+    }
+    k = m;
+  }
+}

@@ -1,0 +1,294 @@
+/**
+ * Web-ish indicators: Telegram links and handles, URLs, domains and e-mails,
+ * including the defanged/spelled-out writings shops use to slip past filters
+ * (`x[.]top`, `t . me / name`, `shop собака gmail точка com`, `тг: name`).
+ *
+ * Stage order matters: Telegram links, scheme URLs, e-mails, bare domains,
+ * handles. Each stage claims its span so later stages do not re-read a part of
+ * it (an e-mail's domain is not a domain, a URL path is not a handle).
+ */
+import { F, type Features } from './features.js';
+import { MAIL_PROVIDERS, TLD_SET } from './tld.js';
+import type { Hit, Taken } from './types.js';
+
+const CYR = 'а-яёәғқңөұүһі';
+// A dot, or one of its defanged / spelled-out replacements.
+const DOT_WORDS = 'dot|точка|тчк|нүкте|нукте|дот';
+const DOT =
+  `(?:\\s?[\\[({<]\\s?(?:\\.|${DOT_WORDS})\\s?[\\])}>]\\s?|\\s(?:${DOT_WORDS})\\s|\\s\\.\\s?|\\.)`;
+// Latin and Cyrillic (IDN) hosts are matched by separate regexes: letting every
+// Cyrillic word start a host candidate made the scan several times slower. The
+// label count is bounded because every label of a failed chain ("x[.]x[.]x…")
+// is a new start position: unbounded, that is quadratic.
+const LAT_LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
+const CYR_LABEL = `[${CYR}0-9](?:[${CYR}0-9-]{0,61}[${CYR}0-9])?`;
+// Cyrillic TLD words accepted after a Latin name ("shop-kz точка ру"); see SPELLED_TLD.
+const SPELLED_TLDS = 'ру|ком|кз|қз|нет|орг|топ|инфо|онион|шоп|сайт';
+const CYR_TLDS = 'рф|қаз|рус|онлайн|сайт|орг|ком|бел|укр|дети|мон|срб';
+const HOST = `${LAT_LABEL}(?:${DOT}${LAT_LABEL}){0,7}${DOT}(?:xn--[a-z0-9-]{2,59}|[a-z]{2,24}|${SPELLED_TLDS})`;
+const CYR_HOST_RE_SRC = `${CYR_LABEL}(?:${DOT}${CYR_LABEL}){0,7}${DOT}(?:${CYR_TLDS})`;
+const SCHEME = `(?:h[tx]{2}ps?|ftp)(?:\\s?(?::|\\[:\\])\\s?\\/\\s?\\/\\s?|\\[:\\/\\/\\])`;
+// Path characters: RFC 3986 plus Cyrillic (unencoded paths are common in RU links).
+const PATH = `[/?#][a-z0-9${CYR}\\-._~:/?#\\[\\]@!$&'()*+,;=%]*`;
+// A Latin host may be followed by a Kazakh/Russian suffix ("shop.kz-ке", "x.kzда")
+// but not by more host characters.
+const NOT_AFTER = `(?![a-z0-9_]|-[a-z0-9]|${DOT}[a-z0-9])`;
+const NOT_AFTER_CYR = `(?![a-z0-9${CYR}_\\-]|${DOT}[a-z0-9${CYR}])`;
+
+const URL_RE = new RegExp(
+  `(?<![a-z0-9_.\\-/])(${SCHEME})?(${HOST}|\\d{1,3}(?:\\.\\d{1,3}){3})${NOT_AFTER}(?::\\d{1,5})?(${PATH})?`,
+  'gi',
+);
+const URL_CYR_RE = new RegExp(
+  `(?<![a-z0-9${CYR}_.\\-/])(${SCHEME})?(${CYR_HOST_RE_SRC})${NOT_AFTER_CYR}(?::\\d{1,5})?(${PATH})?`,
+  'gi',
+);
+const CYR_HINT = new RegExp(`[.\\])}>]\\s?(?:${CYR_TLDS})(?![${CYR}])`, 'i');
+
+// Telegram links tolerate spaces everywhere ("t . me / name") because the
+// username check afterwards is strict enough to keep this safe.
+const TME_RE = new RegExp(
+  `(?<![a-z0-9_.\\-/])(?:(?:h[tx]{2}ps?)\\s?:\\s?\\/\\s?\\/\\s?)?(?:www\\s?\\.\\s?)?` +
+    `(?:t|telegram)\\s?${DOT}\\s?(?:me|dog)\\s?\\/\\s?(?:s\\s?\\/\\s?)?@?([a-z][a-z0-9_]{4,31})(?![a-z0-9_])`,
+  'gi',
+);
+const TME_HINT = /(?:me|ME|Me|dog|DOG)\s?\//;
+const TG_RESOLVE_RE = /tg:\/\/resolve\?domain=([a-z][a-z0-9_]{4,31})(?![a-z0-9_])/gi;
+
+const AT_WORDS = 'собака|sobaka|айқұлақ|айкулак';
+const AT = `(?:\\s?@\\s?|\\s?[\\[({<]\\s?(?:at|@|эт|${AT_WORDS})\\s?[\\])}>]\\s?|\\s(?:at|${AT_WORDS})\\s)`;
+const EMAIL_RE = new RegExp(
+  `(?<![a-z0-9._%+\\-])([a-z0-9][a-z0-9._%+\\-]{0,63})(${AT})(${HOST})${NOT_AFTER}`,
+  'gi',
+);
+
+// "@name", "@ name", and the spelled-out "[at] name" / "собака name".
+const HANDLE_RE = new RegExp(
+  `(?<![a-z0-9_.+\\-@/])(?:@(\\s?)|[\\[({<]\\s?(?:at|@|${AT_WORDS})\\s?[\\])}>]\\s?|(?<![${CYR}])(?:${AT_WORDS})\\s)` +
+    `([a-z][a-z0-9_]{4,31})(?![a-z0-9_@]|\\.[a-z0-9]|:\\/)`,
+  'gi',
+);
+// "тг: name", "телега - name", "telegram name_shop", Kazakh case forms
+// (телеграмда…, тг-да), and up to two words before the colon ("тг арқылы: name",
+// "в тг пиши: name"). Groups: 1|2 the separator (if any), 3 the name.
+const KW_SEP = '(:|-|–|—|=|->|→|=>|👉|➡️?)';
+const KEYWORD_RE = new RegExp(
+  `(?<![a-z0-9${CYR}_])(?:tg|тг|tlg|тлг|teleg(?:ram)?|телег[${CYR}]*|тележк[${CYR}]*)` +
+    `(?:-[${CYR}]{1,6})?(?:(?:[ \\t]+[${CYR}]{1,12}){1,2}\\s*${KW_SEP}\\s*|\\s*${KW_SEP}\\s*|\\s+)` +
+    `([a-z][a-z0-9_]{4,31})(?![a-z0-9_@]|\\.[a-z0-9]|:\\/)`,
+  'gi',
+);
+// Bare bot usernames ("пиши aktobe_skidki_bot"): Telegram bot names must end in "bot".
+const BOT_RE = /(?<![a-z0-9_.@/\-])([a-z][a-z0-9_]{0,27}_bot)(?![a-z0-9_@\-]|\.[a-z0-9])/gi;
+
+const URL_RES = [URL_RE, URL_CYR_RE];
+const CAPITALISED_TLD = /[A-Z][a-z]+$/;
+const BOT_HINT = /_[bB][oO][tT]/;
+const TG_HOSTS = new Set(['t.me', 'telegram.me', 'telegram.dog', 'www.t.me', 'www.telegram.me']);
+// t.me paths that are not usernames.
+const TG_RESERVED = new Set([
+  'joinchat', 'addstickers', 'addemoji', 'share', 'proxy', 'socks', 'iv', 'login', 'addlist',
+  'setlanguage', 'addtheme', 'boost', 'confirmphone', 'invoice', 'contact', 'bg', 'giftcode',
+]);
+const USERNAME = /^[a-z][a-z0-9_]{4,31}$/;
+const DOT_SEP = new RegExp(DOT, 'gi');
+const LATIN_HOST = /^[a-z0-9.-]+$/;
+const CYR_HOST = new RegExp(`^[${CYR}0-9.-]+$`);
+const HAS_LETTER = new RegExp(`[a-z${CYR}]`);
+const PLAIN_HOST = new RegExp(`^[a-z0-9.${CYR}-]+$`, 'i');
+// TLDs spelled in Cyrillic after a Latin name ("shop-kz точка ком").
+const SPELLED_TLD = new Map([
+  ['ру', 'ru'], ['ком', 'com'], ['кз', 'kz'], ['қз', 'kz'], ['нет', 'net'], ['орг', 'org'],
+  ['топ', 'top'], ['инфо', 'info'], ['онион', 'onion'], ['шоп', 'shop'], ['сайт', 'site'],
+]);
+
+/** Canonical Telegram username (lower-case, trailing underscores dropped), or null. */
+export function normalizeTelegram(name: string): string | null {
+  let v = name.charCodeAt(0) === 0x40 ? name.slice(1) : name;
+  let end = v.length;
+  while (end > 0 && v.charCodeAt(end - 1) === 0x5f) end--;
+  v = (end < v.length ? v.slice(0, end) : v).toLowerCase();
+  return USERNAME.test(v) ? v : null;
+}
+
+/** Host with defanged dots restored, lower-cased; null unless it looks like a real domain. */
+export function normalizeHost(raw: string, anyTld: boolean): string | null {
+  let host = raw.replace(DOT_SEP, '.').toLowerCase();
+  const dot = host.lastIndexOf('.');
+  if (dot <= 0) return null;
+  let tld = host.slice(dot + 1);
+  const spelled = SPELLED_TLD.get(tld);
+  if (spelled && LATIN_HOST.test(host.slice(0, dot))) {
+    tld = spelled;
+    host = host.slice(0, dot + 1) + tld;
+  }
+  if (!anyTld && !TLD_SET.has(tld) && !tld.startsWith('xn--')) return null;
+  // One script per host: "сайт.kz" or "shop.рф" are sentence fragments, not domains.
+  const cyrTld = /^[а-яёәғқңөұүһі]/.test(tld);
+  if (!(cyrTld ? CYR_HOST.test(host) : LATIN_HOST.test(host))) return null;
+  if (!HAS_LETTER.test(host.slice(0, dot))) return null; // "1.5", "10.00"
+  return host;
+}
+
+const CYR_SUFFIX = new RegExp(`-[${CYR}]+$`, 'i');
+const HAS_CYR = new RegExp(`[${CYR}]`, 'i');
+
+function stripTrailing(path: string): string {
+  let p = path;
+  for (;;) {
+    const c = p[p.length - 1];
+    if (c === undefined) return p;
+    // Kazakh case suffix glued to an ASCII link: "https://x.kz/menu-ге".
+    if (c > '\u0400' && CYR_SUFFIX.test(p) && !HAS_CYR.test(p.replace(CYR_SUFFIX, ''))) {
+      p = p.replace(CYR_SUFFIX, '');
+      continue;
+    }
+    if ('.,;:!?\'"»…]}>'.includes(c)) { p = p.slice(0, -1); continue; }
+    if (c === ')' && p.split('(').length <= p.split(')').length - 1) { p = p.slice(0, -1); continue; }
+    return p;
+  }
+}
+
+function addTelegram(hits: Hit[], taken: Taken, name: string, s: number, e: number): void {
+  const v = normalizeTelegram(name);
+  if (v) hits.push({ type: 'telegram', value: v, start: s, end: e });
+  taken.add(s, e);
+}
+
+/** Telegram, URL, domain and e-mail indicators in normalised text. */
+export function extractWeb(t: string, hits: Hit[], taken: Taken, f: Features): void {
+  let m: RegExpExecArray | null;
+  const flags = f.flags;
+  const dotLike = (flags & (F.DOT_LATIN | F.SCHEME | F.SPELLED_DOT)) !== 0;
+  if (dotLike && TME_HINT.test(t)) {
+    TME_RE.lastIndex = 0;
+    while ((m = TME_RE.exec(t))) {
+      if (TG_RESERVED.has(m[1].toLowerCase())) continue;
+      addTelegram(hits, taken, m[1], m.index, m.index + m[0].length);
+    }
+  }
+  if (flags & F.SCHEME && t.includes('tg://')) {
+    TG_RESOLVE_RE.lastIndex = 0;
+    while ((m = TG_RESOLVE_RE.exec(t))) addTelegram(hits, taken, m[1], m.index, m.index + m[0].length);
+  }
+  const bare: RegExpExecArray[] = [];
+  for (const re of URL_RES) {
+    if (re === URL_RE ? !dotLike : !(flags & F.DOT_CYR && CYR_HINT.test(t))) continue;
+    re.lastIndex = 0;
+    while ((m = re.exec(t))) {
+      if (taken.overlaps(m.index, m.index + m[0].length)) continue;
+      if (m[1] === undefined) bare.push(m);
+      else addUrl(t, m, hits, taken);
+    }
+  }
+  if (dotLike && (flags & (F.EMAIL_AT | F.AT_WORD) || (flags & F.AT && flags & F.BRACKET))) extractEmails(t, hits, taken);
+  for (const b of bare) addUrl(t, b, hits, taken);
+  extractHandles(t, hits, taken, flags);
+}
+
+function addUrl(t: string, m: RegExpExecArray, hits: Hit[], taken: Taken): void {
+  const scheme = m[1];
+  const rawHost = m[2];
+  const hs = m.index + (scheme ? scheme.length : 0);
+  const he = hs + rawHost.length;
+  if (taken.overlaps(hs, he)) return;
+  const ip = /^[\d.]+$/.test(rawHost);
+  if (ip && !scheme) return;
+  const host = ip ? rawHost : normalizeHost(rawHost, scheme !== undefined);
+  if (!host) return;
+  // "now.Best price" is a missing space, not a domain: bare hosts with a
+  // Capitalised TLD are rejected (all-caps "SHOP.KZ" is fine).
+  if (!scheme && CAPITALISED_TLD.test(rawHost)) return;
+  const path = stripTrailing(m[3] ?? '');
+  const end = m.index + m[0].length - ((m[3]?.length ?? 0) - path.length);
+  if (TG_HOSTS.has(host) || host.endsWith('.t.me')) {
+    // Telegram links give only a username (none for invite links).
+    const sub = host.endsWith('.t.me') && !host.startsWith('www.') ? host.slice(0, -5) : '';
+    const name = sub || /^\/(?:s\/)?@?([a-z0-9_]+)/i.exec(path)?.[1] || '';
+    if (name && !TG_RESERVED.has(name.toLowerCase())) addTelegram(hits, taken, name, m.index, end);
+    else taken.add(m.index, end);
+    return;
+  }
+  // A clean scheme URL keeps its written form; a defanged one (hxxp, [.], spaces)
+  // is reported by its host only, in normal form.
+  const clean =
+    scheme !== undefined && /^(?:https?|ftp):\/\/$/i.test(scheme) && (ip || PLAIN_HOST.test(rawHost));
+  if (clean) {
+    hits.push({ type: 'url', value: t.slice(m.index, end), start: m.index, end });
+  }
+  if (!ip) hits.push({ type: 'domain', value: host, start: hs, end: he });
+  taken.add(m.index, end);
+}
+
+function extractEmails(t: string, hits: Hit[], taken: Taken): void {
+  let m: RegExpExecArray | null;
+  EMAIL_RE.lastIndex = 0;
+  while ((m = EMAIL_RE.exec(t))) {
+    const s = m.index;
+    const e = s + m[0].length;
+    if (taken.overlaps(s, e)) continue;
+    const local = m[1].toLowerCase();
+    const host = normalizeHost(m[3], false);
+    if (!host || local.endsWith('.') || local.includes('..')) continue;
+    const at = m[2].trim().toLowerCase();
+    // A bare spelled "at" is ordinary English ("look at shop.kz"); only trust it
+    // for mail providers or when the dots are obfuscated too.
+    if ((at === 'at' || at === 'sobaka') && !MAIL_PROVIDERS.has(host.split('.')[0]) && !/[^a-z0-9.-]/i.test(m[3])) continue;
+    hits.push({ type: 'email', value: `${local}@${host}`, start: s, end: e });
+    taken.add(s, e);
+  }
+}
+
+// Looser writings ("@ name", "тг name") need a username that does not look like
+// a plain word: an underscore or a digit, as shop handles nearly always have.
+const HANDLE_SHAPED = /[_0-9]/;
+// "5000 тг" is tenge: then only the direct "тг: name" form counts as Telegram.
+const TENGE = /\d[ \u00A0]?(?:тг|tg)$/i;
+// English words that follow "@" used as "at" ("see you @ noon"); names of 5+ letters only.
+const SPACED_AT_STOP = new Set([
+  'night', 'midnight', 'morning', 'evening', 'today', 'tonight', 'tomorrow', 'weekend', 'school',
+  'office', 'least', 'first', 'lunch', 'dinner', 'store', 'price', 'about', 'around', 'every', 'their',
+  'there', 'where',
+]);
+
+function extractHandles(t: string, hits: Hit[], taken: Taken, flags: number): void {
+  let m: RegExpExecArray | null;
+  if (flags & (F.AT | F.AT_WORD)) {
+    HANDLE_RE.lastIndex = 0;
+    while ((m = HANDLE_RE.exec(t))) {
+      const s = m.index;
+      const e = s + m[0].length;
+      // "@ name" is a handle in ru/kk posts, but "@ night" is English for "at".
+      // Spelled-out forms ("[at] name", "собака name") need a handle shape.
+      if (taken.overlaps(s, e)) continue;
+      if (m[1] === undefined ? !HANDLE_SHAPED.test(m[2]) : m[1] !== '' && SPACED_AT_STOP.has(m[2].toLowerCase())) continue;
+      addTelegram(hits, taken, m[2], s, e);
+    }
+  }
+  if (flags & F.KEYWORD) {
+    KEYWORD_RE.lastIndex = 0;
+    while ((m = KEYWORD_RE.exec(t))) {
+      const e = m.index + m[0].length;
+      const s = e - m[3].length;
+      const direct = m[2] !== undefined; // "тг: name"
+      if (
+        taken.overlaps(s, e) ||
+        (!direct && !m[1] && !HANDLE_SHAPED.test(m[3])) ||
+        (!direct && TENGE.test(t.slice(Math.max(0, m.index - 3), m.index + 2)))
+      ) {
+        KEYWORD_RE.lastIndex = s; // "ТГ telegram: name": the rejected word may be the next keyword
+        continue;
+      }
+      addTelegram(hits, taken, m[3], s, e);
+    }
+  }
+  if (flags & F.UNDERSCORE && BOT_HINT.test(t)) {
+    BOT_RE.lastIndex = 0;
+    while ((m = BOT_RE.exec(t))) {
+      const s = m.index;
+      const e = s + m[0].length;
+      if (taken.overlaps(s, e)) continue;
+      addTelegram(hits, taken, m[1], s, e);
+    }
+  }
+}
