@@ -31,6 +31,8 @@ const USAGE = `qalqan — Qalqan platform command line
   qalqan audit verify                  check the audit hash chain; exit 1 if broken
   qalqan scan [FILE|-]                 classify messages (plain lines or JSONL), JSON lines out
   qalqan eval FILE [--json]            evaluate the detector on labelled JSONL
+  qalqan rating compute --methodology M.json --values V.csv --period PERIOD [--json]
+                                       compute the akimat rating (see docs/rating-engine.md)
 
 Configuration comes from the environment: DATABASE_URL (PostgreSQL; unset = embedded PGlite
 in QALQAN_DATA_DIR, default ./var), HOST, PORT, LOG_LEVEL, QALQAN_DEMO, ... (see README).`;
@@ -158,7 +160,9 @@ const audit: Command = async (args, io) => {
 const scan: Command = async (args, io) => (await import('../modules/monitor/detect/cli.js')).scanCommand(args, io);
 const evaluate: Command = async (args, io) => (await import('../modules/monitor/detect/cli.js')).evalCommand(args, io);
 
-const COMMANDS: Record<string, Command> = { serve, db, user, audit, scan, eval: evaluate };
+const rating: Command = async (args, io) => (await import('../modules/rating/engine/cli.js')).ratingCommand(args, io);
+
+const COMMANDS: Record<string, Command> = { serve, db, user, audit, scan, eval: evaluate, rating };
 
 /** Run one CLI invocation; returns the exit code. */
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
