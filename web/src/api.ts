@@ -5,7 +5,8 @@
  */
 
 export type Lang = 'kk' | 'ru' | 'en';
-export type Permission = 'users.read' | 'users.manage' | 'tokens.manage' | 'audit.read' | 'evidence.read' | 'evidence.write' | 'dashboard.read';
+/** Core permissions by name; modules add their own (the server's policy.ts is the source of truth). */
+export type Permission = 'users.read' | 'users.manage' | 'tokens.manage' | 'audit.read' | 'evidence.read' | 'evidence.write' | 'dashboard.read' | (string & {});
 
 /** A failed request: the server's stable code and its (already translated) message. */
 export class ApiError extends Error {

@@ -1,7 +1,8 @@
 import type { Permission } from './api.js';
+import { MODULES } from './modules.js';
 
 /**
- * Main navigation. A module adds one entry here (and its routes in routes.tsx); entries the
+ * Main navigation. Domain modules contribute entries through web/src/modules/<name>/module.ts; entries the
  * signed-in user has no permission for are not shown at all.
  */
 export interface NavItem {
@@ -15,6 +16,8 @@ export interface NavItem {
 
 export const NAV: NavItem[] = [
   { to: '/', label: 'nav.home', permission: 'dashboard.read', section: '/' },
+  // Domain modules (web/src/modules/*/module.ts) come right after the home page.
+  ...MODULES.flatMap((m) => m.nav),
   { to: '/evidence', label: 'nav.evidence', permission: 'evidence.read', section: '/evidence' },
   { to: '/audit', label: 'nav.audit', permission: 'audit.read', section: '/audit' },
   { to: '/users', label: 'nav.users', permission: 'users.read', section: '/users' },

@@ -10,6 +10,7 @@ import { EvidenceListPage } from './pages/evidence/EvidenceListPage.js';
 import { EvidenceCreatePage } from './pages/evidence/EvidenceCreatePage.js';
 import { EvidenceDetailPage } from './pages/evidence/EvidenceDetailPage.js';
 import { ProfilePage } from './pages/profile/ProfilePage.js';
+import { MODULES } from './modules.js';
 
 export type PageProps = { params: Record<string, string> };
 
@@ -34,4 +35,5 @@ export const ROUTES: RouteDef[] = [
   { path: '/users/:id', component: UserEditPage, permission: 'users.read' },
   { path: '/tokens', component: TokensPage, permission: 'tokens.manage' },
   { path: '/profile', component: ProfilePage },
+  ...MODULES.flatMap((m) => m.routes),
 ];

@@ -1,9 +1,9 @@
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 type Tree = { [k: string]: string | Tree };
-const load = (lang: string): Tree => JSON.parse(readFileSync(new URL(`./${lang}.json`, import.meta.url), 'utf8'));
+const loadFrom = (dir: URL, lang: string): Tree => JSON.parse(readFileSync(new URL(`./${lang}.json`, dir), 'utf8'));
 
 /** Every leaf as "a.b.c" → value. */
 function flatten(t: Tree, prefix = ''): Map<string, unknown> {
@@ -16,8 +16,21 @@ function flatten(t: Tree, prefix = ''): Map<string, unknown> {
   return out;
 }
 
-const dicts = { kk: flatten(load('kk')), ru: flatten(load('ru')), en: flatten(load('en')) };
 const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+
+// The shell's dictionaries, then each module's (web/src/modules/<name>/i18n), checked alike.
+const modulesDir = new URL('../modules/', import.meta.url);
+const sets: [string, URL][] = [['shell', new URL('./', import.meta.url)]];
+if (existsSync(modulesDir)) {
+  for (const name of readdirSync(modulesDir).sort()) {
+    const dir = new URL(`./${name}/i18n/`, modulesDir);
+    if (existsSync(dir)) sets.push([name, dir]);
+  }
+}
+
+for (const [setName, dir] of sets) {
+const dicts = { kk: flatten(loadFrom(dir, 'kk')), ru: flatten(loadFrom(dir, 'ru')), en: flatten(loadFrom(dir, 'en')) };
+describe(`dictionaries: ${setName}`, () => {
 
 test('kk, ru and en have exactly the same keys', () => {
   const en = [...dicts.en.keys()].sort();
@@ -45,3 +58,5 @@ test('Kazakh dictionary is written in Kazakh, not copied from Russian', () => {
   // A few words are the same in both languages (e.g. "Аудитор", "Браузер"); a copied dictionary would match everywhere.
   assert.ok(same.length < dicts.kk.size * 0.05, `too many identical kk/ru strings: ${same.map(([k]) => k).join(', ')}`);
 });
+});
+}

@@ -4,6 +4,7 @@ import { setApiLang, type Lang } from '../api.js';
 import en from './en.json' with { type: 'json' };
 import kk from './kk.json' with { type: 'json' };
 import ru from './ru.json' with { type: 'json' };
+import { MODULES } from '../modules.js';
 
 export const LANGS: readonly Lang[] = ['kk', 'ru', 'en'];
 const STORAGE_KEY = 'qalqan_lang';
@@ -46,11 +47,18 @@ function applyLang(lang: Lang): void {
   setApiLang(lang);
 }
 
+const CORE: Record<Lang, Record<string, unknown>> = { kk, ru, en };
+
+/** The shell's dictionary plus every module's (each under its own top-level key). */
+function withModules(lang: Lang): Record<string, unknown> {
+  return Object.assign({}, CORE[lang], ...MODULES.map((m) => m.i18n[lang]));
+}
+
 export async function initI18n(): Promise<typeof i18next> {
   const lng = storedLang() ?? browserLang();
   applyLang(lng);
   await i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, kk: { translation: kk }, ru: { translation: ru } },
+    resources: Object.fromEntries(LANGS.map((l) => [l, { translation: withModules(l) }])),
     lng,
     fallbackLng: 'ru',
     supportedLngs: [...LANGS],
