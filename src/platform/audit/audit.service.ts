@@ -5,6 +5,7 @@ import { regionCondition } from '../db/scope.js';
 import { requirePermission } from '../auth/actor.js';
 import { auditHead, auditLog } from './schema.js';
 import { GENESIS, rowHash } from './chain.js';
+import { CSV_BOM, csvCell } from '../reports/csv.js';
 
 /** What a service says about a change it just made. */
 export interface AuditEntry {
@@ -93,17 +94,11 @@ export async function listAudit(db: Db, actor: Actor, q: AuditQuery): Promise<Au
 
 const CSV_COLUMNS = ['seq', 'at', 'actorType', 'actorId', 'actorName', 'action', 'entityType', 'entityId', 'region', 'ip', 'userAgent', 'summary', 'hash'] as const;
 
-function csvCell(v: unknown): string {
-  let s = v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : typeof v === 'object' ? JSON.stringify(v) : String(v);
-  // Cells starting with = + - @ are executed as formulas by spreadsheet programs.
-  if (/^[=+\-@\t\r]/.test(s)) s = "'" + s;
-  return /[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
-}
 
 /** CSV export of the filtered log, oldest first, streamed in pages so large exports stay flat in memory. */
 export async function* exportAuditCsv(db: Db, actor: Actor, q: AuditQuery): AsyncGenerator<string> {
   requirePermission(actor, 'audit.read');
-  yield '\uFEFF' + CSV_COLUMNS.join(',') + '\r\n'; // BOM: Excel opens UTF-8 Cyrillic/Kazakh correctly
+  yield CSV_BOM + CSV_COLUMNS.join(',') + '\r\n';
   let after = 0;
   for (;;) {
     const rows = await db.select().from(auditLog)
