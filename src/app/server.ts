@@ -18,10 +18,11 @@ import { authRoutes } from '../platform/auth/routes.js';
 import { auditRoutes } from '../platform/audit/routes.js';
 import { referenceRoutes } from '../platform/http/reference.routes.js';
 import { evidenceRoutes } from '../modules/evidence/routes.js';
+import { tracesRoutes } from '../modules/traces/routes.js';
 import { dashboardRoutes } from './dashboard.routes.js';
 
 /** Every module's routes, in one list: adding a module means adding a line here. */
-const ROUTES: ((app: App, ctx: AppContext) => Promise<void>)[] = [authRoutes, auditRoutes, referenceRoutes, dashboardRoutes, evidenceRoutes];
+const ROUTES: ((app: App, ctx: AppContext) => Promise<void>)[] = [authRoutes, auditRoutes, referenceRoutes, dashboardRoutes, evidenceRoutes, tracesRoutes];
 
 // A missing file with one of these endings is a real 404; anything else is a client-side route
 // (which may contain dots, e.g. /users/almaty.inv).

@@ -12,6 +12,8 @@ export const PERMISSIONS = {
   'audit.read': ['admin', 'auditor'],
   'evidence.read': ['admin', 'investigator', 'auditor'],
   'evidence.write': ['admin', 'investigator'],
+  'traces.read': ['admin', 'analyst', 'investigator', 'reviewer', 'auditor'],
+  'traces.write': ['admin', 'analyst', 'investigator'],
   'dashboard.read': ['admin', 'analyst', 'investigator', 'reviewer', 'regional_hq', 'auditor'],
 } as const satisfies Record<string, readonly Role[]>;
 

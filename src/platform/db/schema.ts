@@ -5,3 +5,4 @@
 export * from '../auth/schema.js';
 export * from '../audit/schema.js';
 export * from '../../modules/evidence/schema.js';
+export * from '../../modules/traces/schema.js';

@@ -31,6 +31,9 @@ export const ERRORS = {
   'record.not_found': { status: 404, key: 'errors.record.not_found' },
   'record.conflict': { status: 409, key: 'errors.record.conflict' },
   'record.invalid_state': { status: 409, key: 'errors.record.invalid_state' },
+  'traces.unknown_type': { status: 400, key: 'errors.traces.unknown_type' },
+  'traces.invalid_value': { status: 400, key: 'errors.traces.invalid_value' },
+  'traces.batch_too_large': { status: 413, key: 'errors.traces.batch_too_large' },
   'server.unavailable': { status: 503, key: 'errors.server.unavailable' },
   'server.internal': { status: 500, key: 'errors.server.internal' },
 } as const satisfies Record<string, { status: number; key: string }>;

@@ -35,6 +35,9 @@ const en: Dict = {
   'errors.record.not_found': 'Record not found.',
   'errors.record.conflict': 'The record was changed or already exists.',
   'errors.record.invalid_state': 'This action is not allowed in the record\'s current state.',
+  'errors.traces.unknown_type': 'Unknown entity type or link kind.',
+  'errors.traces.invalid_value': 'The value is not valid for this type (format or checksum).',
+  'errors.traces.batch_too_large': 'Too many observations in one request; split the batch.',
   'errors.server.unavailable': 'The service is temporarily unavailable.',
   'errors.server.internal': 'Internal error. The incident has been logged.',
 };
@@ -67,6 +70,9 @@ const ru: Dict = {
   'errors.record.not_found': 'Запись не найдена.',
   'errors.record.conflict': 'Запись была изменена или уже существует.',
   'errors.record.invalid_state': 'Действие недопустимо в текущем состоянии записи.',
+  'errors.traces.unknown_type': 'Неизвестный тип объекта или вид связи.',
+  'errors.traces.invalid_value': 'Значение не подходит для этого типа (формат или контрольная сумма).',
+  'errors.traces.batch_too_large': 'Слишком много наблюдений в одном запросе; разделите пакет.',
   'errors.server.unavailable': 'Сервис временно недоступен.',
   'errors.server.internal': 'Внутренняя ошибка. Инцидент записан в журнал.',
 };
@@ -99,6 +105,9 @@ const kk: Dict = {
   'errors.record.not_found': 'Жазба табылмады.',
   'errors.record.conflict': 'Жазба өзгертілген немесе бұрыннан бар.',
   'errors.record.invalid_state': 'Жазбаның қазіргі күйінде бұл әрекетке рұқсат жоқ.',
+  'errors.traces.unknown_type': 'Нысан түрі немесе байланыс түрі белгісіз.',
+  'errors.traces.invalid_value': 'Мән осы түрге сәйкес емес (пішімі немесе бақылау сомасы).',
+  'errors.traces.batch_too_large': 'Бір сұраудағы бақылаулар тым көп; топтаманы бөліңіз.',
   'errors.server.unavailable': 'Қызмет уақытша қолжетімсіз.',
   'errors.server.internal': 'Ішкі қате. Оқиға журналға жазылды.',
 };
