@@ -11,20 +11,9 @@ import { prepareValues, scorePrepared, type RatingOptions } from './compute.js';
 import { NORMALISATIONS, parseMethodology, type Methodology, type Normalisation } from './methodology.js';
 import type { ValueRow } from './values.js';
 
-/**
- * mulberry32: a tiny 32-bit PRNG with good statistical quality for simulation. Our own so that
- * a published interval can be reproduced from its seed on any machine (Math.random cannot be seeded).
- */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Seeded (platform/random.ts) so a published interval can be reproduced from its seed on any machine.
+export { mulberry32 } from '../../../platform/random.js';
+import { mulberry32 } from '../../../platform/random.js';
 
 /** Percentile by linear interpolation between order statistics (Hyndman–Fan type 7, as numpy and Excel PERCENTILE.INC). */
 export function percentile(sorted: readonly number[], p: number): number {

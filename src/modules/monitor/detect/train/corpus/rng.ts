@@ -1,18 +1,7 @@
 /** Small seeded PRNG helpers. Never use Math.random in the corpus generator. */
 
-export type Rng = () => number;
-
-/** mulberry32: 32-bit state, good enough for template sampling, fully deterministic. */
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32, type Rng } from '../../../../../platform/random.js';
+import { mulberry32, type Rng } from '../../../../../platform/random.js';
 
 /** Derive an independent sub-seed from a seed and a string tag (FNV-1a mix). */
 export function subSeed(seed: number, tag: string): number {
