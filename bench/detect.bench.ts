@@ -1,0 +1,113 @@
+/**
+ * `npm run bench:detect` — detection engine throughput, memory and quality, side by side
+ * with the baselines an agency would otherwise use.
+ *
+ *  1. 100k-message realistic mix (bench/lib/mix.ts; generator seed 9009, never used for
+ *     training): short graffiti lines, ordinary posts, long channel posts.
+ *  2. detect() with explanations (the public API) on one thread, in a fresh child
+ *     process (lib/detect-run.ts): msgs/s, MB/s (UTF-8 bytes), that process's peak RSS;
+ *     also detect() without explanations.
+ *  3. Baselines: (a) keyword list, substring match -> drug_sale; (b) natural's
+ *     BayesClassifier trained on the detector's training recipe (generator + extras).
+ *     natural's training is O(documents x vocabulary), so it gets a subset (BAYES_TRAIN).
+ *  4. macro-F1 of everything on <repo>/../shared/corpus/dev.jsonl (validation set).
+ * The LAST line of output is one JSON object:
+ *   {"msgs_per_s","mb_per_s","peak_rss_mb","baselines":{"<name>":{"msgs_per_s","macro_f1"}}}
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Detector } from '../src/modules/monitor/detect/detector.js';
+import { computeMetrics } from '../src/modules/monitor/detect/metrics.js';
+import { generateCorpus } from '../src/modules/monitor/detect/train/corpus/index.js';
+import { RECIPE } from '../src/modules/monitor/detect/train/train.js';
+import { keywordLabel, trainBayes } from './lib/baselines.js';
+import { benchMix } from './lib/mix.js';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const REPO = join(HERE, '..');
+const DEV = join(REPO, '../shared/corpus/dev.jsonl');
+const N = Number(process.env.BENCH_N ?? 100_000);
+const BAYES_TRAIN = Number(process.env.BENCH_BAYES_TRAIN ?? 8000);
+const BAYES_SPEED_N = 5000;
+
+type Row = { text: string; label: string; indicators?: { type: string; value: string }[] };
+const log = (s: string) => process.stdout.write(s + '\n');
+
+function timeIt(texts: readonly string[], f: (t: string) => unknown): number {
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < texts.length; i++) f(texts[i]);
+  return Number(process.hrtime.bigint() - t0) / 1e9;
+}
+
+function macroF1(rows: readonly Row[], f: (t: string) => string): number {
+  return computeMetrics(rows.map((r) => ({ gold: r.label, pred: f(r.text) }))).macro_f1;
+}
+
+function main(): void {
+  const t0 = Date.now();
+  const texts = benchMix(N, 9009);
+  const bytes = texts.reduce((s, t) => s + Buffer.byteLength(t), 0);
+  const lens = texts.map((t) => t.length).sort((a, b) => a - b);
+  log(`mix: ${texts.length} messages, ${(bytes / 1e6).toFixed(1)} MB UTF-8, chars p10/p50/p90/max ${lens[Math.floor(N * 0.1)]}/${lens[N >> 1]}/${lens[Math.floor(N * 0.9)]}/${lens[N - 1]} (built in ${((Date.now() - t0) / 1000).toFixed(1)}s)`);
+
+  // detect() timing and memory in a fresh child process (see lib/detect-run.ts)
+  const tmp = mkdtempSync(join(tmpdir(), 'qalqan-bench-'));
+  const mixFile = join(tmp, 'mix.jsonl');
+  writeFileSync(mixFile, texts.map((t) => JSON.stringify(t)).join('\n') + '\n');
+  const child = spawnSync(process.execPath, ['--import', 'tsx', join(HERE, 'lib/detect-run.ts'), mixFile], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  rmSync(tmp, { recursive: true, force: true });
+  if (child.status !== 0) throw new Error(`detect-run failed: ${child.stderr}`);
+  const run = JSON.parse(child.stdout.trim().split('\n').pop()!) as { full_s: number; no_explain_s: number; rss_loaded_mb: number; peak_rss_mb: number; stages_us: Record<string, number> };
+  const peakRss = run.peak_rss_mb;
+  const msgsPerS = N / run.full_s;
+  const mbPerS = bytes / 1e6 / run.full_s;
+  log(`detect (with explanations, 1 thread): ${msgsPerS.toFixed(0)} msgs/s, ${mbPerS.toFixed(1)} MB/s; without explanations: ${(N / run.no_explain_s).toFixed(0)} msgs/s (best of 3 passes each); RSS with detector + input loaded ${run.rss_loaded_mb.toFixed(0)} MB, peak ${peakRss.toFixed(0)} MB`);
+  log(`  µs per message by stage: ${Object.entries(run.stages_us).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')}`);
+  const det = Detector.load();
+  let sink = 0;
+
+  const dev: Row[] | null = existsSync(DEV) ? readFileSync(DEV, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Row) : null;
+  if (!dev) log(`dev set missing: expected at ${DEV}; macro-F1 columns will be null`);
+  const detF1 = dev ? macroF1(dev, (t) => det.detect(t, false).label) : null;
+
+  // (a) keyword list
+  const sKw = timeIt(texts, (t) => (sink += keywordLabel(t).length));
+  const kwF1 = dev ? macroF1(dev, keywordLabel) : null;
+
+  // (b) natural Bayes on (a subset of) the same training recipe
+  const here = join(REPO, 'src/modules/monitor/detect/train');
+  const extra: Row[] = readdirSync(here).filter((f) => /^extra.*\.jsonl$/.test(f)).flatMap((f) => readFileSync(join(here, f), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Row));
+  const trainRows: Row[] = [...generateCorpus({ seed: RECIPE.generator.seed, size: BAYES_TRAIN, split: 'all' }), ...extra];
+  const tb = Date.now();
+  const bayes = trainBayes(trainRows);
+  const bayesTrainS = (Date.now() - tb) / 1000;
+  const speedSet = texts.slice(0, BAYES_SPEED_N);
+  const sBayes = timeIt(speedSet, (t) => (sink += bayes(t).length));
+  const bayesF1 = dev ? macroF1(dev, bayes) : null;
+
+  const kwRate = N / sKw;
+  const bayesRate = BAYES_SPEED_N / sBayes;
+  const f = (x: number | null) => (x === null ? 'n/a' : x.toFixed(4));
+  log('');
+  log('engine                         msgs/s      dev macro-F1');
+  log(`qalqan detect (explain)   ${msgsPerS.toFixed(0).padStart(11)}      ${f(detF1)}`);
+  log(`keyword list              ${kwRate.toFixed(0).padStart(11)}      ${f(kwF1)}`);
+  log(`natural Bayes             ${bayesRate.toFixed(0).padStart(11)}      ${f(bayesF1)}   (trained on ${trainRows.length} rows in ${bayesTrainS.toFixed(1)}s; speed on ${BAYES_SPEED_N} msgs)`);
+  log(`ratios: detect/keyword speed ${(msgsPerS / kwRate).toFixed(2)}x, detect/bayes speed ${(msgsPerS / bayesRate).toFixed(1)}x; ` +
+    `macro-F1 gain vs keyword ${detF1 !== null && kwF1 !== null ? (detF1 - kwF1).toFixed(4) : 'n/a'}, vs bayes ${detF1 !== null && bayesF1 !== null ? (detF1 - bayesF1).toFixed(4) : 'n/a'}`);
+  if (sink === 42) log(''); // keeps the work observable
+  log(JSON.stringify({
+    msgs_per_s: Math.round(msgsPerS),
+    mb_per_s: Math.round(mbPerS * 100) / 100,
+    peak_rss_mb: Math.round(peakRss),
+    baselines: {
+      keyword_list: { msgs_per_s: Math.round(kwRate), macro_f1: kwF1 },
+      natural_bayes: { msgs_per_s: Math.round(bayesRate), macro_f1: bayesF1 },
+    },
+  }));
+}
+
+main();

@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { type Label, detect, detectBatch } from './index.js';
+
+const expectLabel = (text: string, label: Label) => {
+  const r = detect(text);
+  assert.equal(r.label, label, `${text} -> ${r.label} ${JSON.stringify(r.scores)}`);
+  return r;
+};
+
+describe('detect: labels', () => {
+  it('flags clear drug sales', () => {
+    expectLabel('Меф, альфа, шишки — Алматы, клады по всем районам. Оператор @alm_klad_op_bot', 'drug_sale');
+    expectLabel('Қарағандыда сапалы кокс ❄️ бар, тек закладка арқылы. Бот @krg_koks_bot', 'drug_sale');
+    expectLabel('Weed and molly in Astana, dead drops, crypto only. DM @ast_plug_777', 'drug_sale');
+  });
+
+  it('flags courier recruitment', () => {
+    expectLabel('Требуются курьеры-закладчики, 5 000 ₸ за клад, залог 30 000, оплата в USDT. Шымкент @shym_rabota_kl', 'courier_recruitment');
+    expectLabel('Кладмен керек, Тараз. Күніне 40 мың, тәжірибе қажет емес. @trz_kladmen', 'courier_recruitment');
+  });
+
+  it('flags propaganda', () => {
+    expectLabel('Шишки безвредны, зависимости нет, курите на здоровье 🌿', 'drug_propaganda');
+    expectLabel('Molly at the rave is pure love, everyone should try it once 💊', 'drug_propaganda');
+  });
+
+  it('keeps hard negatives benign', () => {
+    expectLabel('Соль поваренная йодированная, 25 кг мешок, опт. Караганда.', 'benign');
+    expectLabel('Продам фен для волос, почти новый, 12 000 ₸.', 'benign');
+    expectLabel('Полиция Алматы задержала закладчика, изъято 2 кг мефедрона.', 'benign');
+    expectLabel('Курьер в службу доставки еды, официальное трудоустройство, трудовой договор, Астана.', 'benign');
+    expectLabel('Кедровые шишки, урожай этого года, 1 кг — 4 000 ₸.', 'benign');
+    expectLabel('Анонимная консультация нарколога, лечение зависимости, звоните 8 777 123 45 67', 'benign');
+  });
+
+  it('returns calibrated scores summing to 1 and the indicator list', () => {
+    const r = detect('Оплата на карту 4065 4912 1035 0349, пиши @krg_speed_oper — фен, меф');
+    const sum = Object.values(r.scores).reduce((a, b) => a + b, 0);
+    assert.ok(Math.abs(sum - 1) < 1e-3, String(sum));
+    assert.deepEqual(r.indicators.map((i) => [i.type, i.value]).sort(), [['card', '4065491210350349'], ['telegram', 'krg_speed_oper']]);
+  });
+
+  it('detectBatch equals detect per item', () => {
+    const texts = ['Меф в наличии @a_shop_bot', 'Погода в Алматы солнечная', ''];
+    assert.deepEqual(detectBatch(texts), texts.map((t) => detect(t)));
+  });
+});
+
+describe('detect: explanations', () => {
+  it('evidence spans point at the original substrings', () => {
+    const text = 'Зaклaдки ❄️ и м3ф — Караганда. Пиши @krg_klad_bot, оплата 4065 4912 1035 0349';
+    const r = detect(text);
+    assert.ok(r.explain.length > 0);
+    for (const e of r.explain) {
+      assert.equal(text.slice(e.start, e.end), e.text, JSON.stringify(e));
+      assert.ok(e.end > e.start);
+    }
+    const find = (kind: string, t: string) => r.explain.find((e) => e.kind === kind && e.text === t);
+    assert.ok(find('term', 'Зaклaдки'), 'obfuscated term with Latin a');
+    assert.equal(find('term', 'м3ф')?.substance, 'mephedrone');
+    assert.equal(find('emoji', '❄️')?.substance, 'cocaine');
+    assert.equal(find('indicator', '@krg_klad_bot')?.category, 'telegram');
+    assert.ok(find('indicator', '4065 4912 1035 0349'));
+    assert.ok(r.explain.some((e) => e.kind === 'feature' && typeof e.weight === 'number'));
+  });
+
+  it('never throws on odd input', () => {
+    for (const t of ['', '\uD800', '\u0000'.repeat(10), '🇰🇿🇰🇿', 'x'.repeat(20000)]) {
+      const r = detect(t);
+      assert.ok(['drug_sale', 'courier_recruitment', 'drug_propaganda', 'benign'].includes(r.label));
+    }
+  });
+});

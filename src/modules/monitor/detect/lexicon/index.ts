@@ -1,0 +1,276 @@
+/**
+ * Lexicon: reviewed drug / shop / recruitment / propaganda / benign-context terms
+ * (lexicon.json, sources listed there), matched by stem over NORMALISED text in one
+ * left-to-right pass with a single character trie.
+ *
+ * Terms are normalised with the same Normalizer as messages, so look-alikes, Kazakh
+ * letters, stretched letters and digits fold identically on both sides. Matching is
+ * leftmost-longest and non-overlapping ("фен для волос" beats "фен"; "лишения
+ * свободы" hides "свобод"). Inflections: `stem` terms accept any continuation,
+ * `inflect` terms accept a Russian/Kazakh/English ending from a suffix trie
+ * (закладкалар, мефті, кладқа, бота), `word` terms need the word to end.
+ */
+import { createRequire } from 'node:module';
+import { EMOJI_BASE, EMOJI_CONCEPTS, emojiConceptId } from '../normalize/emoji.js';
+import * as nz from '../normalize/normalizer.js';
+import { CharTrie, codes } from './trie.js';
+
+const require = createRequire(import.meta.url);
+
+const { F_JOINED, F_START, Normalizer } = nz; // local consts: imported bindings are getters under tsx
+const MODE_STEM = 0;
+const MODE_INFLECT = 1;
+const MODE_WORD = 2;
+const SPACE = 0x20;
+
+/** One lexicon term after normalisation. */
+export interface LexTerm {
+  /** Term as written in lexicon.json. */
+  raw: string;
+  /** Normalised form that is matched. */
+  norm: string;
+  cat: string;
+  catId: number;
+  /** Substance tag ('' if none). */
+  sub: string;
+  subId: number;
+  mode: number;
+  /** True for emoji concept terms. */
+  emoji: boolean;
+}
+
+interface LexFile {
+  version: number;
+  endings: Record<string, string[]>;
+  entries: { cat: string; sub?: string; mode: 'stem' | 'inflect' | 'word' | 'emoji'; t: string[] }[];
+}
+
+/** Reusable match output: parallel arrays, valid in [0, n). Spans are in normalised text. */
+export class MatchBuf {
+  n = 0;
+  term = new Int32Array(64);
+  start = new Int32Array(64);
+  end = new Int32Array(64);
+  push(t: number, s: number, e: number): void {
+    if (this.n === this.term.length) {
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.term = grow(this.term);
+      this.start = grow(this.start);
+      this.end = grow(this.end);
+    }
+    this.term[this.n] = t;
+    this.start[this.n] = s;
+    this.end[this.n] = e;
+    this.n++;
+  }
+}
+
+/** Compiled lexicon. */
+export class Lexicon {
+  readonly terms: LexTerm[] = [];
+  readonly cats: string[] = [];
+  readonly subs: string[] = [''];
+  readonly version: number;
+  private trie = new CharTrie(1 << 16);
+  private next: Int32Array; // payload chain: term -> next term at the same node
+  private mode: Uint8Array; // match mode per term (typed array: read in the hot loop)
+  private suffix = new CharTrie(1 << 15);
+  private suffixEnd: Uint8Array;
+
+  constructor(data: LexFile) {
+    this.version = data.version;
+    const norm = new Normalizer();
+    const normTerm = (s: string): string => {
+      norm.run(s);
+      return norm.text().trim();
+    };
+    // endings: Russian/English single, Kazakh plural? + possessive? + case?
+    const ends = new Set<string>();
+    for (const e of [...(data.endings.ru ?? []), ...(data.endings.en ?? [])]) ends.add(e);
+    const pl = ['', ...(data.endings.kk_plural ?? [])];
+    const po = ['', ...(data.endings.kk_possessive ?? [])];
+    const ca = ['', ...(data.endings.kk_case ?? [])];
+    for (const a of pl) for (const b of po) for (const c of ca) if (a + b + c) ends.add(a + b + c);
+    const endNodes: number[] = [];
+    for (const e of ends) {
+      const n = normTerm('я' + e).slice(1); // normalise as a word tail (same repeat folding)
+      if (n && !n.includes(' ')) endNodes.push(this.suffix.insert(codes(n)));
+    }
+    this.suffixEnd = new Uint8Array(this.suffix.size + 1);
+    for (const n of endNodes) this.suffixEnd[n] = 1;
+
+    const catIds = new Map<string, number>();
+    const subIds = new Map<string, number>([['', 0]]);
+    const seen = new Set<string>();
+    const chain: number[] = [];
+    for (const entry of data.entries) {
+      if (!catIds.has(entry.cat)) {
+        catIds.set(entry.cat, this.cats.length);
+        this.cats.push(entry.cat);
+      }
+      for (const raw of entry.t) {
+        let n: string;
+        let sub = entry.sub ?? '';
+        const emoji = entry.mode === 'emoji';
+        if (emoji) {
+          const id = emojiConceptId(raw);
+          n = String.fromCharCode(EMOJI_BASE + id);
+          sub = EMOJI_CONCEPTS[id].substance ?? '';
+        } else n = normTerm(raw);
+        if (!n) continue;
+        const key = n + '\u0000' + entry.cat;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        if (!subIds.has(sub)) {
+          subIds.set(sub, this.subs.length);
+          this.subs.push(sub);
+        }
+        const mode = emoji || entry.mode === 'word' ? MODE_WORD : entry.mode === 'inflect' ? MODE_INFLECT : MODE_STEM;
+        const id = this.terms.length;
+        this.terms.push({ raw, norm: n, cat: entry.cat, catId: catIds.get(entry.cat)!, sub, subId: subIds.get(sub)!, mode, emoji });
+        const node = this.trie.insert(codes(n));
+        chain[id] = this.trie.head[node];
+        this.trie.head[node] = id;
+      }
+    }
+    this.next = Int32Array.from(chain, (x) => x ?? -1);
+    this.mode = Uint8Array.from(this.terms, (t) => t.mode);
+  }
+
+  /** Does the word tail buf[q..end) satisfy `mode` for a term ending at q? */
+  private tailOk(mode: number, buf: Uint16Array, flags: Uint8Array, q: number, len: number, last: number): boolean {
+    if (mode === MODE_STEM) return true;
+    if (q >= len || buf[q] === SPACE) return true;
+    if (flags[q] & F_JOINED) return true; // inside a re-joined s.p.l.i.t run word ends are unknown
+    if (mode === MODE_WORD) return false;
+    // inflect: walk the suffix trie to the word end; also try with the term's last char
+    // re-inserted, because repeat folding merged it with the ending (клад+да -> клада).
+    if (this.suffixWalk(0, buf, q, len)) return true;
+    const n = this.suffix.child(0, last);
+    return n >= 0 && this.suffixWalk(n, buf, q, len);
+  }
+
+  private suffixWalk(node: number, buf: Uint16Array, q: number, len: number): boolean {
+    while (q < len && buf[q] !== SPACE) {
+      node = this.suffix.child(node, buf[q++]);
+      if (node < 0) return false;
+    }
+    return this.suffixEnd[node] === 1;
+  }
+
+  /**
+   * Find terms in normalised text buf[0, len) (flags from the Normalizer).
+   * Leftmost-longest, non-overlapping; all terms sharing the winning form are reported.
+   */
+  match(buf: Uint16Array, flags: Uint8Array, len: number, out: MatchBuf): void {
+    out.n = 0;
+    const trie = this.trie;
+    const head = trie.head;
+    const next = this.next;
+    const mode = this.mode;
+    const root = trie.rootTable;
+    let p = 0;
+    while (p < len) {
+      if ((flags[p] & F_START) === 0) {
+        p++;
+        continue;
+      }
+      let node = root[buf[p]];
+      if (node < 0) {
+        p++;
+        continue;
+      }
+      let bestNode = -1;
+      let bestEnd = -1;
+      let q = p + 1;
+      for (;;) {
+        for (let t = head[node]; t >= 0; t = next[t]) {
+          if (mode[t] === MODE_STEM || this.tailOk(mode[t], buf, flags, q, len, buf[q - 1])) {
+            bestNode = node;
+            bestEnd = q;
+            break;
+          }
+        }
+        if (q >= len) break;
+        node = trie.child(node, buf[q]);
+        if (node < 0) break;
+        q++;
+      }
+      if (bestNode < 0) {
+        p++;
+        continue;
+      }
+      // report the whole inflected word (закладкалар, not закладк), except inside re-joined runs
+      let wordEnd = bestEnd;
+      if ((flags[bestEnd - 1] & F_JOINED) === 0) while (wordEnd < len && buf[wordEnd] !== SPACE) wordEnd++;
+      for (let t = head[bestNode]; t >= 0; t = next[t]) {
+        if (this.tailOk(mode[t], buf, flags, bestEnd, len, buf[bestEnd - 1])) out.push(t, p, wordEnd);
+      }
+      p = wordEnd;
+    }
+  }
+
+  /** True if the whole word codes[0, len) is a single-word term (used to pick leet readings). */
+  isWord = (c: Uint16Array, len: number): boolean => {
+    let node = 0;
+    for (let q = 0; q < len; ) {
+      node = this.trie.child(node, c[q]);
+      if (node < 0) return false;
+      q++;
+      for (let t = this.trie.head[node]; t >= 0; t = this.next[t]) {
+        const m = this.terms[t].mode;
+        if (m === MODE_STEM && q >= 3) return true;
+        if (q === len) return true;
+        if (m === MODE_INFLECT && (this.suffixWalk(0, c, q, len) || this.suffixWalkFrom(c[q - 1], c, q, len))) return true;
+      }
+    }
+    return false;
+  };
+
+  /**
+   * Substring scan of a handle/domain value (ASCII, lower case): bit 1 = a drug,
+   * drop or shop term of >= 4 chars occurs anywhere, bit 2 = a job/recruitment term.
+   */
+  scanSubstrings(v: string): number {
+    let hit = 0;
+    for (let p = 0; p + 4 <= v.length; p++) {
+      let node = 0;
+      for (let q = p; q < v.length; q++) {
+        let c = v.charCodeAt(q);
+        if (c >= 0x30 && c <= 0x39) c = 0x30;
+        node = this.trie.child(node, c);
+        if (node < 0) break;
+        if (q - p + 1 < 4) continue;
+        for (let t = this.trie.head[node]; t >= 0; t = this.next[t]) hit |= this.scanBits[this.terms[t].catId];
+      }
+    }
+    return hit;
+  }
+
+  private get scanBits(): Uint8Array {
+    if (!this._scanBits) {
+      const drug = new Set(['substance', 'slang', 'drop', 'drop_weak', 'shop', 'drug_generic']);
+      const job = new Set(['job', 'role', 'role_weak', 'easy_money']);
+      this._scanBits = Uint8Array.from(this.cats, (c) => (drug.has(c) ? 1 : 0) | (job.has(c) ? 2 : 0));
+    }
+    return this._scanBits;
+  }
+  private _scanBits: Uint8Array | null = null;
+
+  private suffixWalkFrom(last: number, c: Uint16Array, q: number, len: number): boolean {
+    const n = this.suffix.child(0, last);
+    return n >= 0 && this.suffixWalk(n, c, q, len);
+  }
+}
+
+let shared: Lexicon | null = null;
+
+/** The built-in lexicon (lexicon.json), compiled once. */
+export function lexicon(): Lexicon {
+  if (!shared) shared = new Lexicon(require('./lexicon.json') as LexFile);
+  return shared;
+}

@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { sharedNormalizer } from '../normalize/index.js';
+import { MatchBuf, lexicon } from './index.js';
+
+/** [original substring, category, substance] of every match in `src`. */
+function matches(src: string): [string, string, string][] {
+  const n = sharedNormalizer();
+  const lex = lexicon();
+  const mb = new MatchBuf();
+  n.run(src);
+  lex.match(n.out, n.flags, n.len, mb);
+  const out: [string, string, string][] = [];
+  for (let i = 0; i < mb.n; i++) {
+    const t = lex.terms[mb.term[i]];
+    out.push([src.slice(n.start[mb.start[i]], n.end[mb.end[i] - 1]), t.cat, t.sub]);
+  }
+  return out;
+}
+const has = (src: string, text: string, cat: string, sub = '') =>
+  assert.ok(matches(src).some(([t, c, s]) => t === text && c === cat && (!sub || s === sub)), `${text}=${cat}/${sub} in ${JSON.stringify(matches(src))}`);
+const hasNot = (src: string, cat: string) => assert.ok(!matches(src).some(([, c]) => c === cat), `${cat} unexpectedly in ${JSON.stringify(matches(src))}`);
+
+describe('lexicon', () => {
+  it('is a reviewed data file with sources and categories', () => {
+    const lex = lexicon();
+    assert.ok(lex.terms.length > 1500);
+    for (const c of ['substance', 'slang', 'drop', 'shop', 'role', 'job', 'deposit', 'propaganda', 'police', 'clinic', 'pharmacy', 'prevention', 'news']) {
+      assert.ok(lex.cats.includes(c), c);
+    }
+  });
+
+  it('matches Russian inflections by stem', () => {
+    has('Закладки по городу', 'Закладки', 'drop');
+    has('работа закладчиком', 'закладчиком', 'role');
+    has('оплата мефедроном', 'мефедроном', 'substance', 'mephedrone');
+    has('нет кладов', 'кладов', 'drop');
+    has('пиши в бота', 'бота', 'shop');
+  });
+
+  it('matches Kazakh suffixes on Russian stems', () => {
+    has('Қарағандыда закладкалар бар', 'закладкалар', 'drop');
+    has('мефті арзан', 'мефті', 'substance', 'mephedrone');
+    has('кладқа барамыз', 'кладқа', 'drop_weak');
+    has('ботқа жаз', 'ботқа', 'shop');
+  });
+
+  it('does not match inside unrelated words', () => {
+    hasNot('Фенибут только по рецепту', 'slang'); // фен + ибут is not an inflection
+    hasNot('кладовщик на склад', 'drop_weak');
+    hasNot('который час', 'pets_humor');
+  });
+
+  it('prefers the longest term (context phrases beat the bare slang word)', () => {
+    has('Продам фен для волос', 'фен для волос', 'appliance');
+    hasNot('Продам фен для волос', 'slang');
+    has('скорость интернета 100 Мбит', 'скорость интернета', 'internet');
+    has('соль для ванн', 'соль для ванн', 'spa');
+  });
+
+  it('matches through obfuscation and emoji', () => {
+    has('м3ф в наличии', 'м3ф', 'substance', 'mephedrone');
+    has('С.О.Л.Ь', 'С.О.Л.Ь', 'slang', 'alpha_pvp');
+    has('Кокс ❄️', '❄️', 'emoji_drug', 'cocaine');
+    has('dead drops everywhere', 'dead drops', 'drop');
+  });
+
+  it('finds terms inside handles written without separators', () => {
+    const lex = lexicon();
+    assert.equal(lex.scanSubstrings('bezpalevshop') & 1, 1);
+    assert.equal(lex.scanSubstrings('kladmenjob24') & 2, 2);
+    assert.equal(lex.scanSubstrings('pizza_astana'), 0);
+  });
+});

@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { type NormalizedText, normalize, readable, toOriginal } from './index.js';
+
+/** Original substring behind the normalised occurrence of `needle`. */
+function origOf(n: NormalizedText, src: string, needle: string): string {
+  const i = n.text.indexOf(needle);
+  assert.ok(i >= 0, `"${needle}" not in ${JSON.stringify(n.text)}`);
+  const [s, e] = toOriginal(n, i, i + needle.length);
+  return src.slice(s, e);
+}
+
+/** Every normalised char maps to a valid, ordered original span. */
+function checkMapSane(n: NormalizedText, src: string): void {
+  assert.equal(n.map.length, n.text.length);
+  assert.equal(n.mapEnd.length, n.text.length);
+  for (let i = 0; i < n.text.length; i++) {
+    assert.ok(n.map[i] >= 0 && n.map[i] <= n.mapEnd[i] && n.mapEnd[i] <= src.length, `bad span at ${i}`);
+  }
+}
+
+const words = (n: NormalizedText) => n.text.trim().split(' ');
+
+describe('normalize', () => {
+  it('applies NFKC (full-width, mathematical letters) and keeps offsets', () => {
+    const src = 'купи ＭＥＦ и 𝐦𝐞𝐟';
+    const n = normalize(src);
+    checkMapSane(n, src);
+    assert.deepEqual(words(n), ['купи', 'mef', 'и', 'mef']);
+    const i = n.text.lastIndexOf('mef');
+    const [s, e] = toOriginal(n, i, i + 3);
+    assert.equal(src.slice(s, e), '𝐦𝐞𝐟'); // astral chars: 2 UTF-16 units each
+  });
+
+  it('folds case', () => {
+    const src = 'МЕФЕДРОН Alpha';
+    const n = normalize(src);
+    assert.deepEqual(words(n), ['мефедрон', 'alpha']);
+    assert.equal(origOf(n, src, 'мефедрон'), 'МЕФЕДРОН');
+  });
+
+  it('removes zero-width and invisible characters without splitting the word', () => {
+    const src = 'ме\u200Bф за\u00ADклад\u2060ка с\uFEFFоль';
+    const n = normalize(src);
+    checkMapSane(n, src);
+    assert.deepEqual(words(n), ['меф', 'закладка', 'соль']);
+    assert.equal(origOf(n, src, 'меф'), 'ме\u200Bф');
+  });
+
+  it('folds Latin look-alikes into Cyrillic inside Cyrillic words (and vice versa)', () => {
+    const src = 'Рaботаем: мeфедрон, aльфа; HAPKOTИKИ; mеph';
+    const n = normalize(src);
+    assert.deepEqual(words(n), ['работаем', 'мефедрон', 'альфа', 'наркотики', 'meph']);
+    assert.equal(origOf(n, src, 'мефедрон'), 'мeфедрон');
+    assert.equal(origOf(n, src, 'meph'), 'mеph');
+  });
+
+  it('reads digits and symbols used as letters', () => {
+    const src = 'м3ф и к0кс, г@ш, 3акладка, мдм4; но 3шт, 300к и 1г остаются числами';
+    const n = normalize(src);
+    const w = words(n);
+    for (const x of ['меф', 'кокс', 'гаш', 'закладка', 'мдма', '0шт', '0к', '0г']) assert.ok(w.includes(x), `${x} in ${w.join(' ')}`);
+    assert.equal(origOf(n, src, 'кокс'), 'к0кс');
+    assert.equal(origOf(n, src, 'мдма'), 'мдм4');
+  });
+
+  it('re-joins letters split by spaces, dots or dashes', () => {
+    const src = 'ш и ш к и   б о ш к и / С.О.Л.Ь / м-е-ф';
+    const n = normalize(src);
+    assert.deepEqual(words(n), ['шишки', 'бошки', 'соль', 'меф']);
+    assert.equal(origOf(n, src, 'шишки'), 'ш и ш к и');
+    assert.equal(origOf(n, src, 'соль'), 'С.О.Л.Ь');
+    // ordinary single-letter words are left alone
+    assert.deepEqual(words(normalize('в Алматы и в Астане')), ['в', 'алматы', 'и', 'в', 'астане']);
+  });
+
+  it('collapses stretched letters', () => {
+    const src = 'шиииишки мефффф';
+    const n = normalize(src);
+    assert.deepEqual(words(n), ['шишки', 'меф']);
+    assert.equal(origOf(n, src, 'шишки'), 'шиииишки');
+    assert.equal(origOf(n, src, 'меф'), 'мефффф');
+  });
+
+  it('maps emoji (with selectors and ZWJ sequences) to concept tokens', () => {
+    const src = 'Кокс ❄️ и 💎, кот 🐈‍⬛!';
+    const n = normalize(src);
+    const r = readable(n.text);
+    assert.match(r, /кокс ⟨snow⟩ и ⟨gem⟩ кот ⟨cat⟩/);
+    const snow = n.text.indexOf('\uE001');
+    assert.ok(snow > 0);
+    assert.equal(src.slice(n.map[snow], n.mapEnd[snow]), '❄️');
+    const cat = n.text.indexOf(String.fromCharCode(n.text.charCodeAt(n.text.length - 2)));
+    assert.equal(src.slice(n.map[cat], n.mapEnd[cat]), '🐈‍⬛');
+  });
+
+  it('folds Kazakh letters and keeps Kazakh suffixes on Russian stems', () => {
+    const src = 'Қарағанды: закладкалар, мефті, кладқа';
+    const n = normalize(src);
+    assert.deepEqual(words(n), ['караганды', 'закладкалар', 'мефти', 'кладка']);
+    assert.equal(origOf(n, src, 'караганды'), 'Қарағанды');
+    assert.equal(origOf(n, src, 'мефти'), 'мефті');
+  });
+
+  it('composes decomposed й and folds ё', () => {
+    assert.deepEqual(words(normalize('и\u0306од ёлка')), ['йод', 'елка']);
+  });
+
+  it('survives arbitrary input', () => {
+    for (const s of ['', ' ', '\uD800', '\uDC00x', '\u0000\u0001', '🇰🇿'.repeat(3), 'a'.repeat(500), '0'.repeat(300)]) {
+      const n = normalize(s);
+      checkMapSane(n, s);
+    }
+  });
+});

@@ -1,0 +1,370 @@
+/**
+ * One-pass text normaliser with an offset map back to the original text.
+ *
+ * Output: lower-case words separated by single spaces (" w1 w2 ... "), digits folded
+ * to '0', emoji replaced by one private-use concept char, kept symbols (₸ % # + @ $)
+ * as one-char tokens. Every output char carries the [start, end) UTF-16 span of the
+ * original text it came from, so evidence found on normalised text maps back.
+ *
+ * The pass is written for throughput: it works on char codes into reusable typed
+ * buffers (no per-message string building until `text` is asked for), and per-code-
+ * point folding is cached (see chars.ts).
+ */
+import * as chars from './chars.js';
+import * as emoji from './emoji.js';
+import { LeetReader, type WordOracle } from './leet.js';
+import * as script from './script.js';
+
+export type { WordOracle } from './leet.js';
+
+// Imported bindings are re-bound to module-local consts: under tsx/esbuild every
+// access to an imported name goes through a getter, which cost ~40% of the pass.
+const { K_COMB, K_CYR, K_DIGIT, K_INVIS, K_LAT, K_LEET, K_OTHER, K_SPLIT, K_SYM } = chars;
+const { entryChar, entryClass, entryMulti, entryUpper, foldEntry, multiTable, bmp } = chars;
+const { EMOJI_BASE, emojiConceptOf, isEmojiModifier } = emoji;
+const { CYR2LAT, CYR2LAT_UPPER, KK_FOLD, WEAK_CYR, WEAK_CYR_UPPER, WEAK_LAT, WEAK_LAT_UPPER } = script;
+const { LAT2CYR_LOWER, LAT2CYR_UPPER } = script;
+
+
+/** Output flag: a lexicon match may start here (word starts; every char of a re-joined s.p.l.i.t word). */
+export const F_START = 1;
+/** Output flag: char belongs to a word re-joined from split letters. */
+export const F_JOINED = 2;
+
+const MAX_WORD = 128;
+const SPACE = 0x20;
+const ZERO = 0x30;
+const AT = 0x40;
+const DOLLAR = 0x24;
+const ZWJ = 0x200d;
+
+export class Normalizer {
+  /** Normalised UTF-16 code units; valid in [0, len). */
+  out = new Uint16Array(1024);
+  /** Original start offset of each output char. */
+  start = new Int32Array(1024);
+  /** Original end offset (exclusive) of each output char. */
+  end = new Int32Array(1024);
+  /** F_* flags per output char. */
+  flags = new Uint8Array(1024);
+  len = 0;
+
+  // current word
+  private wC = new Uint16Array(MAX_WORD);
+  private wK = new Uint8Array(MAX_WORD);
+  private wU = new Uint8Array(MAX_WORD);
+  private wS = new Int32Array(MAX_WORD);
+  private wE = new Int32Array(MAX_WORD);
+  private wLen = 0;
+  // pending run of single-char words (candidate s.p.l.i.t letters)
+  private pC = new Uint16Array(MAX_WORD);
+  private pK = new Uint8Array(MAX_WORD);
+  private pU = new Uint8Array(MAX_WORD);
+  private pS = new Int32Array(MAX_WORD);
+  private pE = new Int32Array(MAX_WORD);
+  private pLen = 0;
+  // one-char scratch word (avoids subarray allocation per single-letter word)
+  private sC = new Uint16Array(1);
+  private sK = new Uint8Array(1);
+  private sU = new Uint8Array(1);
+  private sS = new Int32Array(1);
+  private sE = new Int32Array(1);
+  private pSep = -1; // separator signature inside the run
+  private sep = 0; // signature of the separator run since the last word (-1 = not a split separator)
+  private sepN = 0;
+  // word processing scratch
+  private tC = new Uint16Array(MAX_WORD);
+  private tLeet = new Uint8Array(MAX_WORD);
+  private readonly leet: LeetReader;
+
+  constructor(oracle?: WordOracle) {
+    this.leet = new LeetReader(MAX_WORD, oracle);
+  }
+
+  /** Normalise `text` into the buffers. */
+  run(text: string): void {
+    const n = text.length;
+    this.len = 0;
+    this.wLen = 0;
+    this.pLen = 0;
+    this.pSep = -1;
+    this.sep = -1;
+    this.sepN = 0;
+    // one huge message must not pin hundreds of MB for the rest of the stream
+    if (this.out.length > 1 << 18 && n < 1 << 14) this.shrink();
+    this.ensure(n + 16);
+    this.push(SPACE, 0, 0, 0);
+    let i = 0;
+    while (i < n) {
+      const s = i;
+      let cp = text.charCodeAt(i++);
+      if (cp >= 0xd800 && cp <= 0xdbff && i < n) {
+        const lo = text.charCodeAt(i);
+        if (lo >= 0xdc00 && lo <= 0xdfff) {
+          cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
+          i++;
+        }
+      }
+      if (cp >= 0x203c) {
+        const concept = emojiConceptOf(cp);
+        if (concept >= 0) {
+          i = this.consumeEmoji(text, i, cp);
+          this.endWord();
+          this.flushPending();
+          this.token(EMOJI_BASE + concept, s, i);
+          continue;
+        }
+      }
+      let e = cp < 0x10000 ? bmp[cp] : 0;
+      if (e === 0) e = foldEntry(cp);
+      const k = (e >>> 16) & 0xf;
+      if (k === K_INVIS) continue;
+      if (k === K_COMB) {
+        // и + combining breve = й (decomposed input); other marks are dropped.
+        if (cp === 0x306 && this.wLen > 0 && this.wC[this.wLen - 1] === 0x438) this.wC[this.wLen - 1] = 0x439;
+        if (this.wLen > 0) this.wE[this.wLen - 1] = i;
+        continue;
+      }
+      if (k === K_CYR || k === K_LAT || k === K_DIGIT || k === K_LEET || k === K_OTHER) {
+        if (entryMulti(e)) {
+          for (const part of multiTable[entryChar(e)]) this.addWordChar(part, s, i);
+        } else {
+          if (this.wLen === MAX_WORD) this.endWord();
+          const j = this.wLen++;
+          this.wC[j] = e & 0xffff;
+          this.wK[j] = k;
+          this.wU[j] = (e >>> 20) & 1;
+          this.wS[j] = s;
+          this.wE[j] = i;
+        }
+        continue;
+      }
+      this.endWord();
+      if (k === K_SYM) {
+        this.flushPending();
+        this.token(entryChar(e), s, i);
+        continue;
+      }
+      // separator: track its signature for split-letter detection
+      if (this.sepN === 0) this.sep = k === K_SPLIT ? entryChar(e) : -1;
+      else if (this.sepN === 1 && this.sep >= 0 && k === K_SPLIT) this.sep = this.sep * 0x10000 + entryChar(e);
+      else this.sep = -1;
+      this.sepN++;
+    }
+    this.endWord();
+    this.flushPending();
+  }
+
+  /** The normalised text as a string (allocates; the hot path reads `out` directly). */
+  text(): string {
+    let s = '';
+    for (let i = 0; i < this.len; i += 4096) s += String.fromCharCode(...this.out.subarray(i, Math.min(this.len, i + 4096)));
+    return s;
+  }
+
+  private consumeEmoji(text: string, i: number, first: number): number {
+    const n = text.length;
+    let regional = first >= 0x1f1e6 && first <= 0x1f1ff;
+    while (i < n) {
+      let cp = text.charCodeAt(i);
+      let w = 1;
+      if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < n) {
+        cp = 0x10000 + ((cp - 0xd800) << 10) + (text.charCodeAt(i + 1) - 0xdc00);
+        w = 2;
+      }
+      if (isEmojiModifier(cp)) i += w;
+      else if (regional && cp >= 0x1f1e6 && cp <= 0x1f1ff) {
+        i += w;
+        regional = false;
+      } else if (cp === ZWJ && i + 1 < n) {
+        // ZWJ joins the next pictograph into the same sequence (🐈‍⬛, 👨‍⚕️)
+        let nx = text.charCodeAt(i + 1);
+        let nw = 1;
+        if (nx >= 0xd800 && nx <= 0xdbff && i + 2 < n) {
+          nx = 0x10000 + ((nx - 0xd800) << 10) + (text.charCodeAt(i + 2) - 0xdc00);
+          nw = 2;
+        }
+        if (emojiConceptOf(nx) >= 0) i += 1 + nw;
+        else break;
+      } else break;
+    }
+    return i;
+  }
+
+  private addWordChar(e: number, s: number, end: number): void {
+    if (this.wLen === MAX_WORD) this.endWord();
+    const j = this.wLen++;
+    this.wC[j] = entryChar(e);
+    this.wK[j] = entryClass(e);
+    this.wU[j] = entryUpper(e) ? 1 : 0;
+    this.wS[j] = s;
+    this.wE[j] = end;
+  }
+
+  /** A word just ended: decide whether it joins a s.p.l.i.t run or is processed alone. */
+  private endWord(): void {
+    const L = this.wLen;
+    if (L === 0) return;
+    this.wLen = 0;
+    const sep = this.sep;
+    this.sep = -1;
+    this.sepN = 0;
+    const k = this.wK[0];
+    if (L === 1 && k !== K_OTHER) {
+      if (this.pLen > 0 && (this.pLen === 1 ? sep >= 0 : sep === this.pSep) && this.pLen < MAX_WORD) {
+        if (this.pLen === 1) this.pSep = sep;
+      } else this.flushPending();
+      const j = this.pLen++;
+      this.pC[j] = this.wC[0];
+      this.pK[j] = k;
+      this.pU[j] = this.wU[0];
+      this.pS[j] = this.wS[0];
+      this.pE[j] = this.wE[0];
+      return;
+    }
+    this.flushPending();
+    this.processWord(this.wC, this.wK, this.wU, this.wS, this.wE, L, false);
+  }
+
+  /** Resolve the pending run: >= 3 single chars with >= 2 letters are one split word. */
+  private flushPending(): void {
+    const L = this.pLen;
+    if (L === 0) return;
+    this.pLen = 0;
+    this.pSep = -1;
+    let letters = 0;
+    for (let j = 0; j < L; j++) if (this.pK[j] === K_CYR || this.pK[j] === K_LAT) letters++;
+    if (L >= 3 && letters >= 2) {
+      this.processWord(this.pC, this.pK, this.pU, this.pS, this.pE, L, true);
+      return;
+    }
+    for (let j = 0; j < L; j++) {
+      this.sC[0] = this.pC[j];
+      this.sK[0] = this.pK[j];
+      this.sU[0] = this.pU[j];
+      this.sS[0] = this.pS[j];
+      this.sE[0] = this.pE[j];
+      this.processWord(this.sC, this.sK, this.sU, this.sS, this.sE, 1, false);
+    }
+  }
+
+  private processWord(
+    C: Uint16Array, K: Uint8Array, U: Uint8Array, S: Int32Array, E: Int32Array, L: number, joined: boolean,
+  ): void {
+    // 1. script of the word: Latin look-alikes fold into Cyrillic in Cyrillic-dominant words and vice versa.
+    // Only letters WITHOUT a twin in the other script vote first (HAPKOTИKИ is Cyrillic).
+    let cyr = 0, lat = 0, cyrStrong = 0, latStrong = 0;
+    for (let j = 0; j < L; j++) {
+      if (K[j] === K_CYR) {
+        cyr++;
+        if (!(WEAK_CYR[C[j]] || (U[j] && WEAK_CYR_UPPER[C[j]]))) cyrStrong++;
+      } else if (K[j] === K_LAT) {
+        lat++;
+        if (!(WEAK_LAT[C[j]] || (U[j] && WEAK_LAT_UPPER[C[j]]))) latStrong++;
+      }
+    }
+    const isCyr = cyrStrong !== latStrong ? cyrStrong > latStrong : cyr !== lat ? cyr > lat : cyr > 0;
+    const letters = cyr + lat;
+    const t = this.tC;
+    const leet = this.tLeet;
+    let nLeet = 0;
+    for (let j = 0; j < L; j++) {
+      let c = C[j];
+      const k = K[j];
+      leet[j] = 0;
+      if (k === K_CYR) {
+        if (!isCyr) {
+          const m = (U[j] && CYR2LAT_UPPER[c]) || CYR2LAT[c];
+          if (m) c = m;
+        }
+        if (c >= 0x430 && c < 0x530 && KK_FOLD[c]) c = KK_FOLD[c];
+      } else if (k === K_LAT) {
+        if (isCyr) {
+          const m = U[j] ? LAT2CYR_UPPER[c] : LAT2CYR_LOWER[c];
+          if (m) c = KK_FOLD[m] || m;
+        }
+      } else if ((k === K_DIGIT || k === K_LEET) && letters >= 2) {
+        leet[j] = 1;
+        nLeet++;
+      }
+      t[j] = c;
+    }
+    // 2. digits/symbols used as letters
+    if (nLeet > 0) this.leet.resolve(t, K, L, isCyr, leet);
+    // 3. emit, splitting at unconverted @/$ and collapsing stretched letters
+    this.ensure(L * 3 + 8);
+    const out = this.out, os = this.start, oe = this.end, of = this.flags;
+    let n = this.len;
+    const fJ = joined ? F_START | F_JOINED : 0;
+    let prev = -1;
+    let first = true;
+    for (let j = 0; j < L; j++) {
+      let c = t[j];
+      if (c === AT || c === DOLLAR) {
+        this.len = n;
+        this.token(c, S[j], E[j]);
+        n = this.len;
+        prev = -1;
+        first = true;
+        continue;
+      }
+      if (c >= 0x30 && c <= 0x39) c = ZERO;
+      if (c === prev) {
+        // stretched letters (шиииишки), doubled letters and digit runs fold to one; the span grows
+        oe[n - 1] = E[j];
+        continue;
+      }
+      if (first) {
+        if (out[n - 1] !== SPACE) {
+          out[n] = SPACE; os[n] = S[j]; oe[n] = S[j]; of[n] = 0; n++;
+        }
+        first = false;
+        out[n] = c; os[n] = S[j]; oe[n] = E[j]; of[n] = F_START | fJ; n++;
+      } else {
+        out[n] = c; os[n] = S[j]; oe[n] = E[j]; of[n] = fJ; n++;
+      }
+      prev = c; // digit runs fold to one '0' too: prices and quantities generalise
+    }
+    if (out[n - 1] !== SPACE) {
+      out[n] = SPACE; os[n] = E[L - 1]; oe[n] = E[L - 1]; of[n] = 0; n++;
+    }
+    this.len = n;
+  }
+
+  private token(c: number, s: number, e: number): void {
+    this.ensure(4);
+    if (this.out[this.len - 1] !== SPACE) this.push(SPACE, s, s, 0);
+    this.push(c, s, e, F_START);
+    this.push(SPACE, e, e, 0);
+  }
+
+  private push(c: number, s: number, e: number, f: number): void {
+    const j = this.len++;
+    this.out[j] = c;
+    this.start[j] = s;
+    this.end[j] = e;
+    this.flags[j] = f;
+  }
+
+  private shrink(): void {
+    this.out = new Uint16Array(1024);
+    this.start = new Int32Array(1024);
+    this.end = new Int32Array(1024);
+    this.flags = new Uint8Array(1024);
+  }
+
+  private ensure(extra: number): void {
+    const need = this.len + extra;
+    if (need <= this.out.length) return;
+    let cap = this.out.length * 2;
+    while (cap < need) cap *= 2;
+    const grow = <T extends Uint16Array | Int32Array | Uint8Array>(a: T, b: T): T => {
+      b.set(a.subarray(0, this.len));
+      return b;
+    };
+    this.out = grow(this.out, new Uint16Array(cap));
+    this.start = grow(this.start, new Int32Array(cap));
+    this.end = grow(this.end, new Int32Array(cap));
+    this.flags = grow(this.flags, new Uint8Array(cap));
+  }
+}
