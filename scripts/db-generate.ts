@@ -1,5 +1,6 @@
 // Generate a migration for one module's schema, safely when several people work at once.
 //   npx tsx scripts/db-generate.ts <name> <module>      e.g.  npx tsx scripts/db-generate.ts situation situation
+//   (<module> may be one nested folder, e.g. monitor/sources, for a sub-module's own schema.ts)
 // 1. takes a lock (drizzle/.lock) so two generations never interleave;
 // 2. registers src/modules/<module>/schema.ts in src/platform/db/schema.ts if it is not yet;
 // 3. if the newest migration is this name's and not committed yet, removes it first, so
@@ -10,7 +11,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
 
 const [name, mod] = process.argv.slice(2);
-if (!name || !mod || !/^[a-z0-9_]+$/.test(name) || !/^[a-z0-9_-]+$/.test(mod)) {
+if (!name || !mod || !/^[a-z0-9_]+$/.test(name) || !/^[a-z0-9_-]+(\/[a-z0-9_-]+)?$/.test(mod)) {
   console.error('usage: tsx scripts/db-generate.ts <migration-name> <module-folder>');
   process.exit(2);
 }

@@ -3,17 +3,7 @@
  * with short graffiti-style lines and long multi-paragraph channel posts.
  */
 import { generateCorpus } from '../../src/modules/monitor/detect/train/corpus/index.js';
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../src/platform/random.js';
 
 /** `n` messages: ~80% ordinary posts, ~15% graffiti lines (2-6 words), ~5% long channel posts (3-10 posts joined). */
 export function benchMix(n: number, seed: number): string[] {

@@ -30,6 +30,8 @@ const USAGE = `qalqan — Qalqan platform command line
                      [--display-name TEXT] [--password-stdin] [--locale kk|ru|en]
   qalqan audit verify                  check the audit hash chain; exit 1 if broken
   qalqan scan [FILE|-]                 classify messages (plain lines or JSONL), JSON lines out
+  qalqan import FILE --source NAME [--format telegram|csv|jsonl] [--no-wait]
+                                       ingest a Telegram export, CSV or JSONL file (progress on stderr)
   qalqan eval FILE [--json]            evaluate the detector on labelled JSONL
   qalqan rating compute --methodology M.json --values V.csv --period PERIOD [--json]
                                        compute the akimat rating (see docs/rating-engine.md)
@@ -162,7 +164,11 @@ const evaluate: Command = async (args, io) => (await import('../modules/monitor/
 
 const rating: Command = async (args, io) => (await import('../modules/rating/engine/cli.js')).ratingCommand(args, io);
 
-const COMMANDS: Record<string, Command> = { serve, db, user, audit, scan, eval: evaluate, rating };
+// File import through the monitor ingest pipeline; this process runs the detection workers too.
+const importCmd: Command = (args, io) => withConfig(io, async (config) =>
+  (await import('../modules/monitor/import/cli.js')).importCommand(args, io, () => openContext(config, { jobs: true }), closeContext));
+
+const COMMANDS: Record<string, Command> = { serve, db, user, audit, scan, eval: evaluate, rating, import: importCmd };
 
 /** Run one CLI invocation; returns the exit code. */
 export async function runCli(argv: string[], io: CliIO): Promise<number> {

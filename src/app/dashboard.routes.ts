@@ -3,6 +3,10 @@ import { rolesAllow } from '../platform/auth/policy.js';
 import { userStats } from '../platform/auth/users.service.js';
 import type { App, AppContext } from '../platform/http/context.js';
 import { evidenceStats } from '../modules/evidence/evidence.service.js';
+import { planStats } from '../modules/plan/dashboard.service.js';
+import { ratingStats } from '../modules/rating/rating.service.js';
+import { situationStats } from '../modules/situation/dashboard.service.js';
+import { monitorStats } from '../modules/monitor/items.service.js';
 
 /**
  * Home dashboard: one card per area the caller may see, each computed by its own service
@@ -15,6 +19,10 @@ export async function dashboardRoutes(app: App, ctx: AppContext): Promise<void> 
     if (rolesAllow(a.roles, 'evidence.read')) cards.evidence = await evidenceStats(ctx.db, a);
     if (rolesAllow(a.roles, 'audit.read')) cards.audit = await auditStats(ctx.db, a);
     if (rolesAllow(a.roles, 'users.read')) cards.users = await userStats(ctx.db, a);
+    if (rolesAllow(a.roles, 'rating.read')) cards.rating = await ratingStats(ctx.db, a);
+    if (rolesAllow(a.roles, 'plan.read')) cards.plan = await planStats(ctx.db, a);
+    if (rolesAllow(a.roles, 'situation.read')) cards.situation = await situationStats(ctx.db, a);
+    if (rolesAllow(a.roles, 'monitor.read')) cards.monitor = await monitorStats(ctx.db, a);
     return { cards, generatedAt: new Date().toISOString() };
   });
 }

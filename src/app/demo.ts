@@ -5,6 +5,10 @@ import { systemActor } from '../platform/auth/actor.js';
 import { createUser } from '../platform/auth/users.service.js';
 import type { AppContext } from '../platform/http/context.js';
 import { registerEvidence, recordCustody, listEvidence } from '../modules/evidence/evidence.service.js';
+import { seedPlanDemo } from '../modules/plan/demo.js';
+import { seedRatingDemo } from '../modules/rating/demo.js';
+import { seedMonitorDemo } from '../modules/monitor/demo.js';
+import { seedSituationDemo } from '../modules/situation/demo.js';
 
 /** Every demo record carries this marker so nobody mistakes it for real case data. */
 export const SYNTHETIC = '[SYNTHETIC DEMO]';
@@ -32,6 +36,10 @@ export async function seedDemo(ctx: AppContext, print: (line: string) => void): 
     print('');
   }
   await seedEvidence(ctx);
+  await seedPlanDemo(ctx);
+  await seedRatingDemo(ctx);
+  await seedSituationDemo(ctx);
+  await seedMonitorDemo(ctx);
 }
 
 const DEMO_ITEMS = [

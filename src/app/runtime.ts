@@ -7,6 +7,10 @@ import { sessions } from '../platform/auth/schema.js';
 import { verifyAudit } from '../platform/audit/audit.service.js';
 import { Jobs } from '../platform/jobs/index.js';
 import type { AppContext } from '../platform/http/context.js';
+import { seedCatalogue as seedSituationCatalogue } from '../modules/situation/catalogue.service.js';
+import { registerPlanJobs } from '../modules/plan/jobs.js';
+import { registerMonitorJobs } from '../modules/monitor/jobs.js';
+import { registerMonitorSourceJobs } from '../modules/monitor/sources/jobs.js';
 
 /** Open the configured database (PostgreSQL when DATABASE_URL is set, else embedded PGlite). */
 export function openConfiguredDatabase(config: AppConfig): Promise<Database> {
@@ -25,6 +29,8 @@ export interface RuntimeOptions {
 export async function openContext(config: AppConfig, opts: RuntimeOptions): Promise<AppContext> {
   const database = opts.database ?? (await openConfiguredDatabase(config));
   await migrate(database);
+  // Reference data that ships with the release (insert-only, idempotent): the situation indicator catalogue.
+  await seedSituationCatalogue(database.db);
   const ctx: AppContext = {
     config, database, db: database.db,
     auth: {
@@ -55,6 +61,9 @@ async function registerPlatformJobs(ctx: AppContext, log: (msg: string, extra?: 
   });
   await jobs.schedule('platform.sessions_cleanup', '17 * * * *', {});
   await jobs.schedule('platform.audit_verify', '30 2 * * *', {});
+  await registerPlanJobs(ctx, log);
+  await registerMonitorJobs(ctx, log);
+  await registerMonitorSourceJobs(ctx, log);
 }
 
 export async function closeContext(ctx: AppContext): Promise<void> {

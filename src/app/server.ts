@@ -19,10 +19,15 @@ import { auditRoutes } from '../platform/audit/routes.js';
 import { referenceRoutes } from '../platform/http/reference.routes.js';
 import { evidenceRoutes } from '../modules/evidence/routes.js';
 import { tracesRoutes } from '../modules/traces/routes.js';
+import { ratingRoutes } from '../modules/rating/routes.js';
+import { planRoutes } from '../modules/plan/routes.js';
+import { situationRoutes } from '../modules/situation/routes.js';
+import { monitorRoutes } from '../modules/monitor/routes.js';
+import { monitorSourcesRoutes } from '../modules/monitor/sources/routes.js';
 import { dashboardRoutes } from './dashboard.routes.js';
 
 /** Every module's routes, in one list: adding a module means adding a line here. */
-const ROUTES: ((app: App, ctx: AppContext) => Promise<void>)[] = [authRoutes, auditRoutes, referenceRoutes, dashboardRoutes, evidenceRoutes, tracesRoutes];
+const ROUTES: ((app: App, ctx: AppContext) => Promise<void>)[] = [authRoutes, auditRoutes, referenceRoutes, dashboardRoutes, evidenceRoutes, tracesRoutes, ratingRoutes, planRoutes, situationRoutes, monitorRoutes, monitorSourcesRoutes];
 
 // A missing file with one of these endings is a real 404; anything else is a client-side route
 // (which may contain dots, e.g. /users/almaty.inv).

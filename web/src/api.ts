@@ -28,6 +28,8 @@ let onSessionLost: (() => void) | null = null;
 
 export const setCsrfToken = (token: string | null): void => { csrfToken = token; };
 export const setApiLang = (lang: Lang): void => { currentLang = lang; };
+/** For the few requests that cannot go through `api` (raw file uploads): the session's CSRF token and language. */
+export const requestContext = (): { csrfToken: string | null; lang: Lang } => ({ csrfToken, lang: currentLang });
 /** Called when an authenticated request answers 401: the session expired or was ended elsewhere. */
 export const setSessionLostHandler = (fn: (() => void) | null): void => { onSessionLost = fn; };
 
@@ -190,6 +192,11 @@ export interface Dashboard {
     evidence?: { region: string; status: string; n: number }[];
     audit?: { events24h: number; failedLogins24h: number };
     users?: { total: number; withSecondFactor: number; locked: number };
+    /** Items ingested in the last 7 days by detector label ('pending' = not yet detected). */
+    monitor?: { week: Record<string, number> };
+    situation?: { indicators: number; values: Record<string, number>; latest: Partial<Record<'month' | 'quarter' | 'year', string>> };
+    rating?: { latest: { id: string; period: string; top: { region: string; rank: number; score: number }[] } | null; pending: Record<string, number> };
+    plan?: { counts: Record<'not_started' | 'in_progress' | 'done' | 'overdue' | 'cancelled', number>; items: number; pendingReports: number };
   };
   generatedAt: string;
 }

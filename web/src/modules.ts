@@ -1,3 +1,4 @@
+import type { ComponentType } from 'react';
 import type { Lang } from './api.js';
 import type { NavItem } from './nav.js';
 import type { RouteDef } from './routes.js';
@@ -16,6 +17,8 @@ export interface WebModule {
   nav: NavItem[];
   routes: RouteDef[];
   i18n: Record<Lang, Record<string, unknown>>;
+  /** Optional small indicator in the page header (e.g. unread notifications); renders nothing when not relevant. */
+  header?: ComponentType;
 }
 
 const found = import.meta.glob<{ default: WebModule }>('./modules/*/module.ts', { eager: true });

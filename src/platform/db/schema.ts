@@ -6,3 +6,8 @@ export * from '../auth/schema.js';
 export * from '../audit/schema.js';
 export * from '../../modules/evidence/schema.js';
 export * from '../../modules/traces/schema.js';
+export * from '../../modules/rating/schema.js';
+export * from '../../modules/situation/schema.js';
+export * from '../../modules/plan/schema.js';
+export * from '../../modules/monitor/schema.js';
+export * from '../../modules/monitor/sources/schema.js';

@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NAV, isCurrent } from '../nav.js';
+import { MODULES } from '../modules.js';
 import { Link, useLocation } from '../router.js';
 import { useSession } from '../session.js';
 import { LanguageSwitcher } from './LanguageSwitcher.js';
@@ -56,6 +57,7 @@ export function Layout({ children }: { children: ReactNode }) {
           {t('app.menu')}
         </button>
         <div className="topbar-tools">
+          {MODULES.map((m) => (m.header ? <m.header key={m.name} /> : null))}
           <LanguageSwitcher />
           <Link to="/profile" className="user-link" aria-current={path === '/profile' ? 'page' : undefined}>
             <span className="visually-hidden">{t('nav.profile')}: </span>{name}

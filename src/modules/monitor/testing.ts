@@ -1,0 +1,15 @@
+/** Test helpers for the monitor tests (and other modules' tests that need detected items). */
+import { and, inArray, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db/client.js';
+import { monitorItems } from './schema.js';
+
+/** Wait until the detection workers have processed every given item (or fail after `ms`). */
+export async function waitDetected(db: Db, ids: string[], ms = 30_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(monitorItems).where(and(inArray(monitorItems.id, ids), isNull(monitorItems.detectedAt)));
+    if (r!.n === 0) return;
+    if (Date.now() > deadline) throw new Error(`${r!.n} of ${ids.length} items still undetected after ${ms} ms`);
+    await new Promise((res) => setTimeout(res, 100));
+  }
+}
