@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, as `npm test` and CI run it. It provides what it needs:
-#  - Chromium for browser tests (Debian package; installed when running as root, else skipped with a reason)
+#  - Chromium for browser tests and poppler-utils (pdftoppm) for PDF checks (Debian packages;
+#    installed when running as root, else skipped with a reason)
 #  - PostgreSQL: DATABASE_URL when set, else a throwaway PostgreSQL 15 it starts and stops itself
 #    (skipped with a reason when the server binaries are missing); every DB test also runs on PGlite.
 set -uo pipefail
@@ -17,6 +18,16 @@ if [ ! -x /usr/bin/chromium ]; then
       || note "SKIPPED browser tests: Chromium could not be installed (see /tmp/qalqan-apt.log)"
   else
     note "SKIPPED browser tests: /usr/bin/chromium missing and not root (install with: apt-get install chromium)"
+  fi
+fi
+
+if ! command -v pdftoppm >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    note "installing poppler-utils (pdftoppm renders report PDFs in tests)"
+    (DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils; }) >/tmp/qalqan-apt-poppler.log 2>&1 \
+      || note "SKIPPED PDF page rendering checks: poppler-utils could not be installed (see /tmp/qalqan-apt-poppler.log)"
+  else
+    note "SKIPPED PDF page rendering checks: pdftoppm missing and not root (install with: apt-get install poppler-utils)"
   fi
 fi
 

@@ -89,9 +89,12 @@ export class Jobs {
     }
   }
 
-  /** Cron schedule (UTC unless tz given); re-scheduling the same name replaces it. */
+  /**
+   * Cron schedule in `tz` (Asia/Almaty by default); re-scheduling the same name replaces it.
+   * The queue keeps the options its worker defined (work() before or after schedule()).
+   */
   async schedule<N extends JobName>(name: N, cron: string, data: JobTypes[N], tz = 'Asia/Almaty'): Promise<void> {
-    await this.define(name);
+    if (!(await this.boss.getQueue(name))) await this.define(name);
     await this.boss.schedule(name, cron, data as object, { tz });
   }
 

@@ -7,6 +7,7 @@ declare module './index.js' {
   interface JobTypes {
     'test.batch': { n: number };
     'test.fails': { n: number };
+    'test.cron': { n: number };
   }
 }
 
@@ -59,6 +60,18 @@ for (const backend of testBackends()) {
       });
       assert.equal(dead[0]!.data.n, 7);
       assert.equal(attempts, 2, 'one try plus one retry');
+    });
+
+    test('a schedule keeps the options the worker gave its queue', async () => {
+      await jobs.work('test.cron', { retryLimit: 9, expireInSeconds: 120, pollingIntervalSeconds: 0.5 }, async () => undefined);
+      await jobs.schedule('test.cron', '0 3 * * *', { n: 1 });
+      const q = await jobs.boss.getQueue('test.cron');
+      assert.equal(q?.retryLimit, 9);
+      assert.equal(q?.expireInSeconds, 120);
+      const schedules = await jobs.boss.getSchedules('test.cron');
+      assert.equal(schedules.length, 1);
+      assert.equal(schedules[0]!.cron, '0 3 * * *');
+      assert.equal(schedules[0]!.timezone, 'Asia/Almaty');
     });
   });
 }

@@ -4,7 +4,9 @@
  */
 export function csvCell(v: unknown): string {
   let s = v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : typeof v === 'object' ? JSON.stringify(v) : String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = "'" + s;
+  // Formula-injection guard (OWASP): a cell starting with = + - @ TAB CR is made inert, but a
+  // plain number such as -12.5 stays a number.
+  if (/^[=+\-@\t\r]/.test(s) && !(typeof v === 'number' || /^[+-]?\d+([.,]\d+)?$/.test(s))) s = "'" + s;
   return /[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
 }
 

@@ -22,9 +22,14 @@ export function stampPages(doc: PDFKit.PDFDocument, footer: string): void {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
+    // Writing inside the bottom margin makes pdfkit start a new (blank) page; lift the margin
+    // while the footer is written, then put it back.
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
     const y = doc.page.height - 35;
     doc.font('regular').fontSize(8).fillColor('#555')
       .text(`${footer}   ${i + 1} / ${range.count}`, 50, y, { width: doc.page.width - 100, align: 'center', lineBreak: false });
+    doc.page.margins.bottom = bottom;
   }
 }
 

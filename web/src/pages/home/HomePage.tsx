@@ -9,15 +9,8 @@ import { useApi } from '../../lib/useApi.js';
 import { useRegions } from '../../reference.js';
 import { Link, navigate } from '../../router.js';
 import { useSession } from '../../session.js';
+import { Figure, ModuleCards } from './ModuleCards.js';
 
-function Figure({ label, value, tone }: { label: string; value: string; tone?: 'warn' }) {
-  return (
-    <div className={`figure ${tone === 'warn' ? 'figure-warn' : ''}`}>
-      <dt>{label}</dt>
-      <dd>{value}</dd>
-    </div>
-  );
-}
 
 function EvidenceCard({ rows }: { rows: NonNullable<Dashboard['cards']['evidence']> }) {
   const { t, i18n } = useTranslation();
@@ -85,6 +78,7 @@ export function HomePage() {
       {cards?.evidence ? <EvidenceCard rows={cards.evidence} /> : null}
       {cards ? (
         <div className="cards">
+          <ModuleCards cards={cards} />
           {cards.audit ? (
             <section className="card" aria-labelledby="card-audit">
               <h2 id="card-audit">{t('home.audit.title')}</h2>
@@ -107,7 +101,7 @@ export function HomePage() {
               {can('users.read') ? <p><Link to="/users">{t('home.users.open')}</Link></p> : null}
             </section>
           ) : null}
-          {!cards.evidence && !cards.audit && !cards.users ? <p className="muted">{t('home.empty')}</p> : null}
+          {Object.keys(cards).length === 0 ? <p className="muted">{t('home.empty')}</p> : null}
         </div>
       ) : null}
       {dash.data ? <p className="muted small">{t('home.generated', { at: formatDateTime(dash.data.generatedAt, lang) })}</p> : null}
