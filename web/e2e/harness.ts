@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,9 +18,23 @@ export const SHOTS = '/tmp/qalqan-shots';
 
 const WEB = fileURLToPath(new URL('..', import.meta.url));
 
-/** The server serves web/dist; build it once when the runner has not (decided at server start). */
+/** Newest modification time under `dir` (files only). */
+function newest(dir: string): number {
+  let max = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    max = Math.max(max, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return max;
+}
+
+/**
+ * The server serves web/dist; build it when the runner has not, or when a source file is newer
+ * than the build (a stale bundle would test yesterday's UI).
+ */
 export async function ensureBuilt(): Promise<void> {
-  if (existsSync(join(WEB, 'dist', 'index.html'))) return;
+  const index = join(WEB, 'dist', 'index.html');
+  if (existsSync(index) && statSync(index).mtimeMs >= Math.max(newest(join(WEB, 'src')), statSync(join(WEB, 'index.html')).mtimeMs)) return;
   const { build } = await import('vite');
   await build({ configFile: join(WEB, 'vite.config.ts'), logLevel: 'warn' });
 }
