@@ -8,12 +8,18 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Explainer, type Evidence } from './explain.js';
-import { BENIGN, FeatureExtractor, LABELS, N_CLASSES } from './features.js';
-import { extractIndicators, type Indicator } from './indicators/index.js';
+import { FeatureExtractor } from './features.js';
+import * as features from './features.js';
+import type { Indicator } from './indicators/index.js';
+import * as indicators from './indicators/index.js';
 import { lexicon } from './lexicon/index.js';
 import { Model } from './model.js';
 import { sharedNormalizer } from './normalize/index.js';
 import type { Normalizer } from './normalize/normalizer.js';
+
+// local consts: imported bindings are getters under tsx (a property load per use in hot code)
+const { BENIGN, LABELS, N_CLASSES } = features;
+const { extractIndicators } = indicators;
 
 /** Output labels. */
 export type Label = (typeof LABELS)[number];

@@ -12,8 +12,12 @@
  * a lexicon category later does not silently shift weights.
  */
 import { readFileSync } from 'node:fs';
-import { type FeatureConfig, FeatureExtractor, N_CLASSES } from './features.js';
+import { type FeatureConfig, FeatureExtractor } from './features.js';
+import * as features from './features.js';
 import type { Lexicon } from './lexicon/index.js';
+
+// local consts: imported bindings are getters under tsx (a property load per use in hot code)
+const { N_CLASSES } = features;
 
 /** JSON header of the model file. */
 export interface ModelHeader {
@@ -102,42 +106,49 @@ export class Model {
 
   /** Raw logits (before temperature) for the features currently held by `fx`. */
   logits(fx: FeatureExtractor, z: Float64Array): void {
-    const w = this.hashed;
-    const idx = fx.hIdx;
-    let c0 = 0, c1 = 0, c2 = 0, c3 = 0;
-    const nc = fx.nChar;
+    let c0, c1, c2, c3, w0, w1, w2, w3;
     if (fx.fused) {
+      // summed in place by fx.run (integer sums: identical to the loops below)
       const a = fx.charAcc;
       c0 = a[0]; c1 = a[1]; c2 = a[2]; c3 = a[3];
+      const b = fx.wordAcc;
+      w0 = b[0]; w1 = b[1]; w2 = b[2]; w3 = b[3];
     } else {
-      for (let k = 0; k < nc; k++) {
+      const w = this.hashed;
+      const idx = fx.hIdx;
+      c0 = 0; c1 = 0; c2 = 0; c3 = 0;
+      for (let k = 0; k < fx.nChar; k++) {
         const e = idx[k];
         const b = (e >>> 1) << 2;
         const sg = 1 - ((e & 1) << 1); // branchless: random sign bits defeat branch prediction
         c0 += sg * w[b]; c1 += sg * w[b + 1]; c2 += sg * w[b + 2]; c3 += sg * w[b + 3];
       }
+      w0 = 0; w1 = 0; w2 = 0; w3 = 0;
+      const end = fx.wordOff + fx.nWord;
+      for (let k = fx.wordOff; k < end; k++) {
+        const e = idx[k];
+        const b = (e >>> 1) << 2;
+        const sg = 1 - ((e & 1) << 1);
+        w0 += sg * w[b]; w1 += sg * w[b + 1]; w2 += sg * w[b + 2]; w3 += sg * w[b + 3];
+      }
     }
-    let w0 = 0, w1 = 0, w2 = 0, w3 = 0;
-    const end = fx.wordOff + fx.nWord;
-    for (let k = fx.wordOff; k < end; k++) {
-      const e = idx[k];
-      const b = (e >>> 1) << 2;
-      const sg = 1 - ((e & 1) << 1);
-      w0 += sg * w[b]; w1 += sg * w[b + 1]; w2 += sg * w[b + 2]; w3 += sg * w[b + 3];
-    }
+    const nc = fx.nChar;
     const sc = nc > 0 ? 1 / Math.sqrt(nc) : 0;
     const sw = fx.nWord > 0 ? 1 / Math.sqrt(fx.nWord) : 0;
     const s = this.hashedScale;
-    z[0] = this.bias[0] + (c0 * sc + w0 * sw) * s[0];
-    z[1] = this.bias[1] + (c1 * sc + w1 * sw) * s[1];
-    z[2] = this.bias[2] + (c2 * sc + w2 * sw) * s[2];
-    z[3] = this.bias[3] + (c3 * sc + w3 * sw) * s[3];
+    let z0 = this.bias[0] + (c0 * sc + w0 * sw) * s[0];
+    let z1 = this.bias[1] + (c1 * sc + w1 * sw) * s[1];
+    let z2 = this.bias[2] + (c2 * sc + w2 * sw) * s[2];
+    let z3 = this.bias[3] + (c3 * sc + w3 * sw) * s[3];
     const d = this.dense;
+    const di = fx.dIdx;
+    const dv = fx.dVal;
     for (let k = 0; k < fx.nDense; k++) {
-      const j = fx.dIdx[k] << 2;
-      const v = fx.dVal[k];
-      z[0] += v * d[j]; z[1] += v * d[j + 1]; z[2] += v * d[j + 2]; z[3] += v * d[j + 3];
+      const j = di[k] << 2;
+      const v = dv[k];
+      z0 += v * d[j]; z1 += v * d[j + 1]; z2 += v * d[j + 2]; z3 += v * d[j + 3];
     }
+    z[0] = z0; z[1] = z1; z[2] = z2; z[3] = z3;
   }
 
   /** Calibrated probabilities from logits (softmax with temperature), written into `p`. */

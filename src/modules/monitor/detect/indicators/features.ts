@@ -95,12 +95,17 @@ const isLetterAt = (t: string, i: number) => {
   return isLatin(c) || (c >= 0x400 && c <= 0x4ff);
 };
 
+/** First letters (lower case) of the words wordFlags looks for; callers pass chars below 0x530. */
+const FLAG_FIRST = new Uint8Array(0x530);
+for (const ch of 'tтdднaсsаэ') FLAG_FIRST[ch.charCodeAt(0)] = 1;
+
 /**
  * Flags for the words that announce a Telegram handle, a spelled-out dot or a
  * spelled-out @, tested only at word starts (and mostly decided by the first
  * two letters) so the regexes behind them can be skipped for most posts.
  */
 function wordFlags(t: string, i: number, first: number): number {
+  if (FLAG_FIRST[first] === 0) return 0; // most words: no need to read on
   const second = low(t.charCodeAt(i + 1));
   switch (first) {
     case 0x74: // t: tg, tlg, teleg…
@@ -172,7 +177,9 @@ export function scanFeatures(t: string, stop = true): Features {
   for (let i = 0; i < n; i++) {
     const c = t.charCodeAt(i);
     const k = c < 0x530 ? CLS[c] : HIGH;
-    // Most characters of a ru/kk post: Cyrillic letters, then spaces.
+    // Most characters of a ru/kk post: Cyrillic letters, then spaces. Inside a run of
+    // either nothing changes (run is already 0 after both), so the run costs one test.
+    if (k === prev && (k === FOREIGN || k === OTHER)) continue;
     if (k === FOREIGN) {
       if (run > max) max = run;
       run = 0;

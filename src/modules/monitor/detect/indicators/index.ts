@@ -5,12 +5,22 @@
  * (/work/shared/corpus/README.md). Pure and synchronous: no I/O, no state
  * between calls beyond reusable scratch buffers.
  */
-import { F, scanFeatures } from './features.js';
-import { type Normalized, normalizeAlways } from './normalize.js';
-import { extractNumbers } from './numbers.js';
-import { type Hit, type Indicator, Taken } from './types.js';
-import { extractWallets } from './wallets.js';
-import { extractWeb } from './web.js';
+import * as features from './features.js';
+import * as normalizeMod from './normalize.js';
+import type { Normalized } from './normalize.js';
+import * as numbers from './numbers.js';
+import type { Hit, Indicator } from './types.js';
+import * as types from './types.js';
+import * as wallets from './wallets.js';
+import * as web from './web.js';
+
+// local consts: imported bindings are getters under tsx (a property load per use in hot code)
+const { F, scanFeatures } = features;
+const { normalizeAlways } = normalizeMod;
+const { extractNumbers } = numbers;
+const { Taken } = types;
+const { extractWallets } = wallets;
+const { extractWeb } = web;
 
 export type { Indicator, IndicatorType } from './types.js';
 export { normalize, type Normalized } from './normalize.js';
@@ -25,6 +35,10 @@ export {
 export { base58checkVersion, isValidBtc, isValidEth, isValidSegwit, isValidTron, toEip55 } from './wallets.js';
 export { normalizeHost, normalizeTelegram } from './web.js';
 export { TLD_SET } from './tld.js';
+
+// Reused by every call (extraction is synchronous and never re-entered).
+const webTaken = new Taken();
+const numTaken = new Taken();
 
 /**
  * All indicators in `text`, sorted by start offset and deduplicated by
@@ -45,22 +59,26 @@ export function extractIndicators(text: string): Indicator[] {
   const hits: Hit[] = [];
   // Web-ish and numeric indicators claim spans separately: a wallet inside a URL
   // path is still worth reporting, a phone inside a URL is not (see numbers.ts).
-  const web = new Taken(t.length);
-  const num = new Taken(t.length);
+  const web = webTaken;
+  const num = numTaken;
+  web.reset(t.length);
+  num.reset(t.length);
   extractWeb(t, hits, web, f);
   extractWallets(t, hits, num, f);
   extractNumbers(t, hits, num, web, f);
   if (hits.length === 0) return [];
 
-  const out: Indicator[] = new Array(hits.length);
-  for (let i = 0; i < hits.length; i++) {
-    const h = hits[i];
-    out[i] = {
-      type: h.type,
-      value: h.value,
-      start: norm.start ? norm.start[h.start] : h.start,
-      end: norm.end ? norm.end[h.end - 1] : h.end,
-    };
+  // Hits are fresh objects of the Indicator shape: map their spans to the original
+  // text in place instead of copying each into a second object.
+  const out: Indicator[] = hits;
+  if (norm.start && norm.end) {
+    const ms = norm.start;
+    const me = norm.end;
+    for (let i = 0; i < hits.length; i++) {
+      const h = hits[i];
+      h.start = ms[h.start];
+      h.end = me[h.end - 1];
+    }
   }
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   if (out.length === 1) return out;

@@ -9,7 +9,10 @@
  * (features.ts) guards the slow path and the common case returns the input as is.
  */
 
-import { F, digitLookalike, isInvisible, scanFeatures } from './features.js';
+import * as features from './features.js';
+
+// local consts: imported bindings are getters under tsx (a property load per use in hot code)
+const { F, digitLookalike, isInvisible, scanFeatures } = features;
 
 /** Normalised text; `start[i]`/`end[i]` give the original span of char i (null = identity). */
 export interface Normalized {
@@ -71,12 +74,14 @@ export function normalizeAlways(text: string, copyMaps = true): Normalized {
   const mapS = big ? new Int32Array(n) : sharedS;
   const mapE = big ? new Int32Array(n) : sharedE;
   let o = 0;
+  let changed = false;
   for (let i = 0; i < n; i++) {
     let c = text.charCodeAt(i);
     let w = 1;
     if (c < 0x300 ? c !== 0xad : c >= 0x370 && c < 0x2000) {
       // fast path: ASCII, Latin-1, Cyrillic, Greek… (soft hyphen and combining marks excepted)
     } else if (isInvisible(c)) {
+      changed = true;
       continue;
     } else if (c >= 0xff01 && c <= 0xff5e) {
       c -= 0xfee0;
@@ -104,13 +109,17 @@ export function normalizeAlways(text: string, copyMaps = true): Normalized {
         }
       }
     }
+    if (w !== 1 || c !== text.charCodeAt(i)) changed = true;
     buf[o] = c;
     mapS[o] = i;
     mapE[o] = i + w;
     o++;
     i += w - 1;
   }
-  foldTokens(buf, o);
+  if (foldTokens(buf, o)) changed = true;
+  // Mixed-script words that are not look-alike tokens ("Рaботаем") flag the slow path but
+  // fold to nothing: the extractor then keeps the text itself (no copy, identity maps).
+  if (!changed && !copyMaps) return { text, start: null, end: null };
   let out = '';
   for (let p = 0; p < o; p += 8192) {
     out += String.fromCharCode.apply(null, buf.subarray(p, Math.min(o, p + 8192)) as unknown as number[]);
@@ -119,37 +128,51 @@ export function normalizeAlways(text: string, copyMaps = true): Normalized {
   return { text: out, start: own ? mapS.slice(0, o) : mapS.subarray(0, o), end: own ? mapE.slice(0, o) : mapE.subarray(0, o) };
 }
 
+// Char kinds for foldTokens below 0x530 (all token chars are): one table load per char.
+const T_TOKEN = 1, T_ASCII = 2, T_FOREIGN = 4, T_DIGIT = 8;
+const TOKEN_KIND = new Uint8Array(0x530);
+for (let c = 0; c < 0x530; c++) {
+  TOKEN_KIND[c] = (isTokenChar(c) ? T_TOKEN : 0) | (isAsciiLetter(c) ? T_ASCII : 0) | (isForeignLetter(c) ? T_FOREIGN : 0) | (isDigit(c) ? T_DIGIT : 0);
+}
+const tokenKind = (c: number) => (c < 0x530 ? TOKEN_KIND[c] : 0);
+
 // Fold look-alikes only inside tokens that are otherwise Latin, so Russian and
 // Kazakh words (even ones with a stray Latin letter) are left alone; then turn
 // look-alike letters into digits inside pure digit runs ("87О1…") but not inside handles.
-function foldTokens(buf: Uint16Array, o: number): void {
+// Returns true if anything was folded.
+function foldTokens(buf: Uint16Array, o: number): boolean {
+  let changed = false;
   let i = 0;
   while (i < o) {
-    if (!isTokenChar(buf[i])) { i++; continue; }
+    if (!(tokenKind(buf[i]) & T_TOKEN)) { i++; continue; }
     let j = i;
-    let ascii = 0;
-    let foreign = 0;
-    let foldable = true;
-    while (j < o && isTokenChar(buf[j])) {
-      const c = buf[j];
-      if (isAsciiLetter(c)) ascii++;
-      else if (isForeignLetter(c)) {
-        foreign++;
-        if (CONFUSABLE[c - FOREIGN_BASE] === 0) foldable = false;
-      }
+    let kinds = 0; // union of the token's char kinds
+    while (j < o) {
+      const kind = tokenKind(buf[j]);
+      if (!(kind & T_TOKEN)) break;
+      kinds |= kind;
       j++;
     }
-    if (ascii > 0 && foreign > 0 && foldable) {
+    if (kinds & T_ASCII && kinds & T_FOREIGN && isFoldable(buf, i, j)) {
       for (let k = i; k < j; k++) {
         if (isForeignLetter(buf[k])) buf[k] = CONFUSABLE[buf[k] - FOREIGN_BASE];
       }
+      changed = true;
     }
-    foldDigitRuns(buf, i, j);
+    if (kinds & T_DIGIT && foldDigitRuns(buf, i, j)) changed = true;
     i = j;
   }
+  return changed;
 }
 
-function foldDigitRuns(buf: Uint16Array, from: number, to: number): void {
+/** Every foreign letter of the token buf[from, to) has a Latin look-alike. */
+function isFoldable(buf: Uint16Array, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (isForeignLetter(buf[k]) && CONFUSABLE[buf[k] - FOREIGN_BASE] === 0) return false;
+  return true;
+}
+
+function foldDigitRuns(buf: Uint16Array, from: number, to: number): boolean {
+  let changed = false;
   let k = from;
   while (k < to) {
     if (!isDigit(buf[k])) { k++; continue; }
@@ -160,8 +183,14 @@ function foldDigitRuns(buf: Uint16Array, from: number, to: number): void {
     const boundedRight = m === to || !isWordChar(buf[m]);
     // Needs real digits at both ends ("8О7" yes, "О7" no) and no word glued on.
     if (boundedLeft && boundedRight && digits >= 2 && isDigit(buf[k]) && isDigit(buf[m - 1])) {
-      for (let p = k; p < m; p++) if (!isDigit(buf[p])) buf[p] = digitLookalike(buf[p]);
+      for (let p = k; p < m; p++) {
+        if (!isDigit(buf[p])) {
+          buf[p] = digitLookalike(buf[p]);
+          changed = true;
+        }
+      }
     }
     k = m;
   }
+  return changed;
 }

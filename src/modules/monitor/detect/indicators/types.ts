@@ -38,9 +38,15 @@ export interface Hit {
  */
 export class Taken {
   private readonly spans: number[] = [];
-  private readonly mask: Uint8Array | null;
+  private mask: Uint8Array | null = null;
 
-  constructor(textLength: number) {
+  constructor(textLength = 0) {
+    this.reset(textLength);
+  }
+
+  /** Forget every span, for a new text of `textLength` chars (instances are reused across calls). */
+  reset(textLength: number): void {
+    this.spans.length = 0;
     this.mask = textLength > 4096 ? new Uint8Array(textLength) : null;
   }
 

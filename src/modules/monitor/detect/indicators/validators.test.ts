@@ -1,5 +1,6 @@
 /** Validator tests with published test vectors (BIP-173/350, EIP-55, ISO 13616). */
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
 import {
   base58checkVersion,
@@ -15,6 +16,7 @@ import {
   normalizeTelegram,
   toEip55,
 } from './index.js';
+import { SHORT_MAX, doubleSha256Head, sha256Short } from './sha256.js';
 
 describe('bitcoin', () => {
   it('accepts base58check P2PKH/P2SH (genesis coinbase, BIP-13 example)', () => {
@@ -125,5 +127,24 @@ describe('handles and hosts', () => {
     assert.equal(normalizeHost('photo.jpg', false), null);
     assert.equal(normalizeHost('main.py', false), null);
     assert.equal(normalizeHost('shop.sale', true), 'shop.sale');
+  });
+});
+
+describe('sha256Short (base58check checksum)', () => {
+  it('matches node:crypto for every one-block length and for a digest of a digest', () => {
+    let seed = 7;
+    for (let len = 0; len <= SHORT_MAX; len++) {
+      const msg = new Uint8Array(len);
+      for (let i = 0; i < len; i++) msg[i] = seed = (Math.imul(seed, 1103515245) + 12345) & 0xff;
+      const out = new Int32Array(8);
+      sha256Short(msg, len, out);
+      const want = createHash('sha256').update(msg).digest();
+      assert.deepEqual(Buffer.from(new Uint8Array(Int32Array.from(out, (x) => ((x >>> 24) | ((x >>> 8) & 0xff00) | ((x & 0xff00) << 8) | (x << 24)) | 0).buffer)), want);
+      const twice = createHash('sha256').update(want).digest();
+      assert.equal(doubleSha256Head(msg, len), twice.readInt32BE(0));
+    }
+  });
+  it('refuses messages longer than one block', () => {
+    assert.throws(() => sha256Short(new Uint8Array(56), 56, new Int32Array(8)), RangeError);
   });
 });

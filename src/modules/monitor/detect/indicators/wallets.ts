@@ -5,9 +5,9 @@
  * indicator, and the checksum is what makes liberal matching (e.g. re-joining an
  * address split by spaces) safe.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import type { Features } from './features.js';
+import * as sha from './sha256.js';
 import type { Hit, Taken } from './types.js';
 
 const B58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
@@ -15,6 +15,7 @@ const B58_VAL = new Int8Array(128).fill(-1);
 for (let i = 0; i < B58.length; i++) B58_VAL[B58.charCodeAt(i)] = i;
 
 const payload = new Uint8Array(25);
+const { doubleSha256Head } = sha; // local const: imported bindings are getters under tsx
 
 /**
  * Decode a base58check string that must carry exactly 21 bytes (version + 20-byte
@@ -45,8 +46,8 @@ export function base58checkVersion(s: string): number {
   // Each leading '1' encodes one leading zero byte; any mismatch means the
   // canonical decoding would not be 25 bytes long.
   if (zeros !== ones) return -1;
-  const h = sha256(sha256(payload.subarray(0, 21)));
-  if (h[0] !== payload[21] || h[1] !== payload[22] || h[2] !== payload[23] || h[3] !== payload[24]) return -1;
+  const check = (payload[21] << 24) | (payload[22] << 16) | (payload[23] << 8) | payload[24];
+  if (doubleSha256Head(payload, 21) !== check) return -1;
   return payload[0];
 }
 

@@ -7,9 +7,14 @@
  * handles. Each stage claims its span so later stages do not re-read a part of
  * it (an e-mail's domain is not a domain, a URL path is not a handle).
  */
-import { F, type Features } from './features.js';
-import { MAIL_PROVIDERS, TLD_SET } from './tld.js';
+import type { Features } from './features.js';
+import * as features from './features.js';
+import * as tld from './tld.js';
 import type { Hit, Taken } from './types.js';
+
+// local consts: imported bindings are getters under tsx (a property load per use in hot code)
+const { F } = features;
+const { MAIL_PROVIDERS, TLD_SET } = tld;
 
 const CYR = 'а-яёәғқңөұүһі';
 // A dot, or one of its defanged / spelled-out replacements.

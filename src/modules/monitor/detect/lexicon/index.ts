@@ -13,7 +13,7 @@
 import { createRequire } from 'node:module';
 import { EMOJI_BASE, EMOJI_CONCEPTS, emojiConceptId } from '../normalize/emoji.js';
 import * as nz from '../normalize/normalizer.js';
-import { CharTrie, codes } from './trie.js';
+import { CharTrie, FrozenTrie, codes } from './trie.js';
 
 const require = createRequire(import.meta.url);
 
@@ -75,10 +75,13 @@ export class Lexicon {
   readonly cats: string[] = [];
   readonly subs: string[] = [''];
   readonly version: number;
-  private trie = new CharTrie(1 << 16);
+  /** Category and substance id per term (typed copies of terms[t].catId / subId for the hot loops). */
+  readonly termCat: Int32Array;
+  readonly termSub: Int32Array;
+  private readonly trie: FrozenTrie;
   private next: Int32Array; // payload chain: term -> next term at the same node
   private mode: Uint8Array; // match mode per term (typed array: read in the hot loop)
-  private suffix = new CharTrie(1 << 15);
+  private readonly suffix: FrozenTrie;
   private suffixEnd: Uint8Array;
 
   constructor(data: LexFile) {
@@ -96,17 +99,21 @@ export class Lexicon {
     const ca = ['', ...(data.endings.kk_case ?? [])];
     for (const a of pl) for (const b of po) for (const c of ca) if (a + b + c) ends.add(a + b + c);
     const endNodes: number[] = [];
+    const suffix = new CharTrie(1 << 15);
     for (const e of ends) {
       const n = normTerm('я' + e).slice(1); // normalise as a word tail (same repeat folding)
-      if (n && !n.includes(' ')) endNodes.push(this.suffix.insert(codes(n)));
+      if (n && !n.includes(' ')) endNodes.push(suffix.insert(codes(n)));
     }
-    this.suffixEnd = new Uint8Array(this.suffix.size + 1);
-    for (const n of endNodes) this.suffixEnd[n] = 1;
+    const suffixEnd = new Uint8Array(suffix.size + 1);
+    for (const n of endNodes) suffixEnd[n] = 1;
+    this.suffix = new FrozenTrie(suffix);
+    this.suffixEnd = this.suffix.remap(suffixEnd, (n) => new Uint8Array(n));
 
     const catIds = new Map<string, number>();
     const subIds = new Map<string, number>([['', 0]]);
     const seen = new Set<string>();
     const chain: number[] = [];
+    const trie = new CharTrie(1 << 16);
     for (const entry of data.entries) {
       if (!catIds.has(entry.cat)) {
         catIds.set(entry.cat, this.cats.length);
@@ -132,13 +139,16 @@ export class Lexicon {
         const mode = emoji || entry.mode === 'word' ? MODE_WORD : entry.mode === 'inflect' ? MODE_INFLECT : MODE_STEM;
         const id = this.terms.length;
         this.terms.push({ raw, norm: n, cat: entry.cat, catId: catIds.get(entry.cat)!, sub, subId: subIds.get(sub)!, mode, emoji });
-        const node = this.trie.insert(codes(n));
-        chain[id] = this.trie.head[node];
-        this.trie.head[node] = id;
+        const node = trie.insert(codes(n));
+        chain[id] = trie.head[node];
+        trie.head[node] = id;
       }
     }
+    this.trie = new FrozenTrie(trie);
     this.next = Int32Array.from(chain, (x) => x ?? -1);
     this.mode = Uint8Array.from(this.terms, (t) => t.mode);
+    this.termCat = Int32Array.from(this.terms, (t) => t.catId);
+    this.termSub = Int32Array.from(this.terms, (t) => t.subId);
   }
 
   /** Does the word tail buf[q..end) satisfy `mode` for a term ending at q? */
@@ -236,35 +246,56 @@ export class Lexicon {
    * drop or shop term of >= 4 chars occurs anywhere, bit 2 = a job/recruitment term.
    */
   scanSubstrings(v: string): number {
+    const { starts, bits } = this.scanTables();
     let hit = 0;
     for (let p = 0; p + 4 <= v.length; p++) {
+      // a hit needs the first 4 chars of such a term here: most positions stop at this bit test
+      const k = startKey(scanChar(v, p), scanChar(v, p + 1), scanChar(v, p + 2), scanChar(v, p + 3));
+      if (((starts[k >>> 3] >> (k & 7)) & 1) === 0) continue;
       let node = 0;
       for (let q = p; q < v.length; q++) {
-        let c = v.charCodeAt(q);
-        if (c >= 0x30 && c <= 0x39) c = 0x30;
-        node = this.trie.child(node, c);
+        node = this.trie.child(node, scanChar(v, q));
         if (node < 0) break;
         if (q - p + 1 < 4) continue;
-        for (let t = this.trie.head[node]; t >= 0; t = this.next[t]) hit |= this.scanBits[this.terms[t].catId];
+        for (let t = this.trie.head[node]; t >= 0; t = this.next[t]) hit |= bits[this.termCat[t]];
       }
     }
     return hit;
   }
 
-  private get scanBits(): Uint8Array {
-    if (!this._scanBits) {
+  /** Category bits of scanSubstrings and the set of (hashed) first 4 chars of the terms that carry them. */
+  private scanTables(): { bits: Uint8Array; starts: Uint8Array } {
+    if (!this._scan) {
       const drug = new Set(['substance', 'slang', 'drop', 'drop_weak', 'shop', 'drug_generic']);
       const job = new Set(['job', 'role', 'role_weak', 'easy_money']);
-      this._scanBits = Uint8Array.from(this.cats, (c) => (drug.has(c) ? 1 : 0) | (job.has(c) ? 2 : 0));
+      const bits = Uint8Array.from(this.cats, (c) => (drug.has(c) ? 1 : 0) | (job.has(c) ? 2 : 0));
+      const starts = new Uint8Array(1 << 13); // 2^16 bits
+      for (const t of this.terms) {
+        if (bits[t.catId] === 0 || t.norm.length < 4) continue;
+        const k = startKey(t.norm.charCodeAt(0), t.norm.charCodeAt(1), t.norm.charCodeAt(2), t.norm.charCodeAt(3));
+        starts[k >>> 3] |= 1 << (k & 7);
+      }
+      this._scan = { bits, starts };
     }
-    return this._scanBits;
+    return this._scan;
   }
-  private _scanBits: Uint8Array | null = null;
+  private _scan: { bits: Uint8Array; starts: Uint8Array } | null = null;
 
   private suffixWalkFrom(last: number, c: Uint16Array, q: number, len: number): boolean {
     const n = this.suffix.child(0, last);
     return n >= 0 && this.suffixWalk(n, c, q, len);
   }
+}
+
+/** Char of a handle as the trie sees it: digits fold to '0' like the normaliser does. */
+function scanChar(v: string, i: number): number {
+  const c = v.charCodeAt(i);
+  return c >= 0x30 && c <= 0x39 ? 0x30 : c;
+}
+
+/** 16-bit hash of 4 chars (for the scanSubstrings start filter; collisions only cost a trie walk). */
+function startKey(a: number, b: number, c: number, d: number): number {
+  return Math.imul(a ^ Math.imul(b, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b) ^ Math.imul(d, 0xc2b2ae35), 0x27d4eb2f) >>> 16;
 }
 
 let shared: Lexicon | null = null;

@@ -16,6 +16,11 @@ const AT = 0x40;
 const DOLLAR = 0x24;
 const ZERO = 0x30;
 
+/** to[0, n) = from[0, n); a plain loop: subarray() would allocate a view per call. */
+function copy(from: Uint16Array, to: Uint16Array, n: number): void {
+  for (let j = 0; j < n; j++) to[j] = from[j];
+}
+
 function isLetterAt(K: Uint8Array, j: number, L: number): boolean {
   return j >= 0 && j < L && (K[j] === K_CYR || K[j] === K_LAT);
 }
@@ -88,10 +93,10 @@ export class LeetReader {
     // try alternative readings (each position: default or any option), at most 2 positions
     const orig = this.cand;
     const save = this.save;
-    save.set(t.subarray(0, L));
+    copy(t, save, L);
     const combos = 1 << (2 * nPos);
     for (let m = 1; m < combos; m++) {
-      orig.set(save.subarray(0, L));
+      copy(save, orig, L);
       let ok = true;
       for (let q = 0; q < nPos; q++) {
         const sel = (m >> (2 * q)) & 3;
@@ -105,7 +110,7 @@ export class LeetReader {
         orig[j] = src[sel - 1];
       }
       if (ok && this.check(orig, L)) {
-        t.set(orig.subarray(0, L));
+        copy(orig, t, L);
         return;
       }
     }

@@ -31,12 +31,53 @@ export const F_START = 1;
 /** Output flag: char belongs to a word re-joined from split letters. */
 export const F_JOINED = 2;
 
+/** Char classes that are part of a word, as a bit set (one test instead of five comparisons per char). */
+const WORD_CLASSES = (1 << K_CYR) | (1 << K_LAT) | (1 << K_DIGIT) | (1 << K_LEET) | (1 << K_OTHER);
 const MAX_WORD = 128;
 const SPACE = 0x20;
 const ZERO = 0x30;
 const AT = 0x40;
 const DOLLAR = 0x24;
 const ZWJ = 0x200d;
+
+/**
+ * Per-char tables for processWord, indexed by (upper << 11) | char for chars below
+ * TAB (every Latin and Cyrillic letter is): one load instead of a chain of class
+ * tests and look-ups per char. Built from the script.ts tables, same rules.
+ */
+const TAB = 0x800;
+/** Script vote of a letter, packed in 8-bit lanes: Cyrillic, strong Cyrillic, Latin, strong Latin. */
+const VOTE = new Int32Array(2 * TAB);
+/** Folded char inside a Cyrillic-dominant word (Latin look-alikes -> Cyrillic, Kazakh -> Russian). */
+const FOLD_IN_CYR = new Uint16Array(2 * TAB);
+/** Folded char inside a Latin word (Cyrillic look-alikes -> Latin). */
+const FOLD_IN_LAT = new Uint16Array(2 * TAB);
+const isCyrLetter = (c: number) => c >= 0x430 && c <= 0x52f; // K_CYR in chars.ts
+const isLatLetter = (c: number) => c >= 0x61 && c <= 0x7a; // K_LAT in chars.ts
+const kkFold = (c: number) => (c >= 0x430 && c < 0x530 && KK_FOLD[c] ? KK_FOLD[c] : c);
+for (let u = 0; u < 2; u++) {
+  for (let c = 0; c < TAB; c++) {
+    const i = (u << 11) | c;
+    FOLD_IN_CYR[i] = c;
+    FOLD_IN_LAT[i] = c;
+    if (isCyrLetter(c)) {
+      const strong = !(WEAK_CYR[c] || (u && WEAK_CYR_UPPER[c]));
+      VOTE[i] = 1 | (strong ? 1 << 8 : 0);
+      FOLD_IN_CYR[i] = kkFold(c);
+      FOLD_IN_LAT[i] = kkFold((u && CYR2LAT_UPPER[c]) || CYR2LAT[c] || c);
+    } else if (isLatLetter(c)) {
+      const strong = !(WEAK_LAT[c] || (u && WEAK_LAT_UPPER[c]));
+      VOTE[i] = (1 << 16) | (strong ? 1 << 24 : 0);
+      const m = u ? LAT2CYR_UPPER[c] : LAT2CYR_LOWER[c];
+      FOLD_IN_CYR[i] = m ? KK_FOLD[m] || m : c;
+    }
+  }
+}
+/** Identity fold, for chars that are already folded. */
+const NO_FOLD = Uint16Array.from({ length: 2 * TAB }, (_, i) => i & (TAB - 1));
+/** 1 for digits, '@' and '$' (K_DIGIT, K_LEET): they may stand for letters. */
+const LEET_CANDIDATE = new Uint8Array(TAB);
+for (const c of '0123456789@$') LEET_CANDIDATE[c.charCodeAt(0)] = 1;
 
 export class Normalizer {
   /** Normalised UTF-16 code units; valid in [0, len). */
@@ -50,11 +91,11 @@ export class Normalizer {
   len = 0;
 
   // current word
-  private wC = new Uint16Array(MAX_WORD);
-  private wK = new Uint8Array(MAX_WORD);
-  private wU = new Uint8Array(MAX_WORD);
-  private wS = new Int32Array(MAX_WORD);
-  private wE = new Int32Array(MAX_WORD);
+  private readonly wC = new Uint16Array(MAX_WORD);
+  private readonly wK = new Uint8Array(MAX_WORD);
+  private readonly wU = new Uint8Array(MAX_WORD);
+  private readonly wS = new Int32Array(MAX_WORD);
+  private readonly wE = new Int32Array(MAX_WORD);
   private wLen = 0;
   // pending run of single-char words (candidate s.p.l.i.t letters)
   private pC = new Uint16Array(MAX_WORD);
@@ -94,6 +135,8 @@ export class Normalizer {
     if (this.out.length > 1 << 18 && n < 1 << 14) this.shrink();
     this.ensure(n + 16);
     this.push(SPACE, 0, 0, 0);
+    // the word buffers never move: read them once, not once per char
+    const wC = this.wC, wK = this.wK, wU = this.wU, wS = this.wS, wE = this.wE;
     let i = 0;
     while (i < n) {
       const s = i;
@@ -125,21 +168,21 @@ export class Normalizer {
         if (this.wLen > 0) this.wE[this.wLen - 1] = i;
         continue;
       }
-      if (k === K_CYR || k === K_LAT || k === K_DIGIT || k === K_LEET || k === K_OTHER) {
+      if ((WORD_CLASSES >>> k) & 1) {
         if (entryMulti(e)) {
           for (const part of multiTable[entryChar(e)]) this.addWordChar(part, s, i);
         } else {
           if (this.wLen === MAX_WORD) this.endWord();
           const j = this.wLen++;
-          this.wC[j] = e & 0xffff;
-          this.wK[j] = k;
-          this.wU[j] = (e >>> 20) & 1;
-          this.wS[j] = s;
-          this.wE[j] = i;
+          wC[j] = e & 0xffff;
+          wK[j] = k;
+          wU[j] = (e >>> 20) & 1;
+          wS[j] = s;
+          wE[j] = i;
         }
         continue;
       }
-      this.endWord();
+      if (this.wLen > 0) this.endWord();
       if (k === K_SYM) {
         this.flushPending();
         this.token(entryChar(e), s, i);
@@ -253,45 +296,40 @@ export class Normalizer {
   ): void {
     // 1. script of the word: Latin look-alikes fold into Cyrillic in Cyrillic-dominant words and vice versa.
     // Only letters WITHOUT a twin in the other script vote first (HAPKOTИKИ is Cyrillic).
-    let cyr = 0, lat = 0, cyrStrong = 0, latStrong = 0;
+    let vote = 0; // four 8-bit counters (see VOTE); a word has at most MAX_WORD = 128 chars, so lanes never carry
+    let leetChars = 0; // digits, '@' or '$' seen
     for (let j = 0; j < L; j++) {
-      if (K[j] === K_CYR) {
-        cyr++;
-        if (!(WEAK_CYR[C[j]] || (U[j] && WEAK_CYR_UPPER[C[j]]))) cyrStrong++;
-      } else if (K[j] === K_LAT) {
-        lat++;
-        if (!(WEAK_LAT[C[j]] || (U[j] && WEAK_LAT_UPPER[C[j]]))) latStrong++;
+      const c = C[j];
+      if (c < TAB) {
+        vote = (vote + VOTE[(U[j] << 11) | c]) | 0;
+        leetChars |= LEET_CANDIDATE[c];
       }
     }
+    const cyr = vote & 0xff, cyrStrong = (vote >>> 8) & 0xff, lat = (vote >>> 16) & 0xff, latStrong = vote >>> 24;
     const isCyr = cyrStrong !== latStrong ? cyrStrong > latStrong : cyr !== lat ? cyr > lat : cyr > 0;
-    const letters = cyr + lat;
+    const fold = isCyr ? FOLD_IN_CYR : FOLD_IN_LAT;
+    if (leetChars === 0 || cyr + lat < 2) {
+      // the common case: nothing to read as a letter, fold while emitting
+      this.emit(C, U, S, E, L, joined, fold);
+      return;
+    }
+    // 2. digits/symbols used as letters: fold first, then let the leet reader pick readings
     const t = this.tC;
     const leet = this.tLeet;
-    let nLeet = 0;
     for (let j = 0; j < L; j++) {
-      let c = C[j];
-      const k = K[j];
-      leet[j] = 0;
-      if (k === K_CYR) {
-        if (!isCyr) {
-          const m = (U[j] && CYR2LAT_UPPER[c]) || CYR2LAT[c];
-          if (m) c = m;
-        }
-        if (c >= 0x430 && c < 0x530 && KK_FOLD[c]) c = KK_FOLD[c];
-      } else if (k === K_LAT) {
-        if (isCyr) {
-          const m = U[j] ? LAT2CYR_UPPER[c] : LAT2CYR_LOWER[c];
-          if (m) c = KK_FOLD[m] || m;
-        }
-      } else if ((k === K_DIGIT || k === K_LEET) && letters >= 2) {
-        leet[j] = 1;
-        nLeet++;
-      }
-      t[j] = c;
+      const c = C[j];
+      t[j] = c < TAB ? fold[(U[j] << 11) | c] : c;
+      leet[j] = c < TAB ? LEET_CANDIDATE[c] : 0;
     }
-    // 2. digits/symbols used as letters
-    if (nLeet > 0) this.leet.resolve(t, K, L, isCyr, leet);
-    // 3. emit, splitting at unconverted @/$ and collapsing stretched letters
+    this.leet.resolve(t, K, L, isCyr, leet);
+    this.emit(t, U, S, E, L, joined, NO_FOLD);
+  }
+
+  /**
+   * 3. Append a word to the output: chars folded through `fold`, split at unconverted
+   * @/$, stretched letters collapsed, digits as '0'.
+   */
+  private emit(C: Uint16Array, U: Uint8Array, S: Int32Array, E: Int32Array, L: number, joined: boolean, fold: Uint16Array): void {
     this.ensure(L * 3 + 8);
     const out = this.out, os = this.start, oe = this.end, of = this.flags;
     let n = this.len;
@@ -299,7 +337,8 @@ export class Normalizer {
     let prev = -1;
     let first = true;
     for (let j = 0; j < L; j++) {
-      let c = t[j];
+      let c = C[j];
+      if (c < TAB) c = fold[(U[j] << 11) | c];
       if (c === AT || c === DOLLAR) {
         this.len = n;
         this.token(c, S[j], E[j]);

@@ -6,6 +6,7 @@
  * operation order, so the same data + options give bit-identical weights.
  */
 import { BENIGN, N_CLASSES } from '../features.js';
+import { mulberry32 } from '../../../../platform/random.js';
 import type { Featurized } from './featurize.js';
 
 /** Training hyper-parameters (recorded in the manifest). */
@@ -37,17 +38,6 @@ export interface Weights {
   hashed: Float32Array;
   dense: Float32Array;
   bias: Float32Array;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Logits of example i under float weights `w` (same formula as Model.logits). */
