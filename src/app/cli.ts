@@ -33,6 +33,8 @@ const USAGE = `qalqan — Qalqan platform command line
   qalqan import FILE --source NAME [--format telegram|csv|jsonl] [--no-wait]
                                        ingest a Telegram export, CSV or JSONL file (progress on stderr)
   qalqan eval FILE [--json]            evaluate the detector on labelled JSONL
+  qalqan monitor feedback-export FILE|- [--from DATE] [--to DATE]
+                                       reviewed items as corpus JSONL (npm run train -- --feedback FILE)
   qalqan rating compute --methodology M.json --values V.csv --period PERIOD [--json]
                                        compute the akimat rating (see docs/rating-engine.md)
 
@@ -168,7 +170,11 @@ const rating: Command = async (args, io) => (await import('../modules/rating/eng
 const importCmd: Command = (args, io) => withConfig(io, async (config) =>
   (await import('../modules/monitor/import/cli.js')).importCommand(args, io, () => openContext(config, { jobs: true }), closeContext));
 
-const COMMANDS: Record<string, Command> = { serve, db, user, audit, scan, eval: evaluate, rating, import: importCmd };
+// Monitor desk commands (feedback export for `npm run train -- --feedback FILE`).
+const monitorCmd: Command = (args, io) => withConfig(io, async (config) =>
+  (await import('../modules/monitor/review/cli.js')).monitorCommand(args, io, () => openContext(config, { jobs: false }), closeContext));
+
+const COMMANDS: Record<string, Command> = { serve, db, user, audit, scan, eval: evaluate, rating, import: importCmd, monitor: monitorCmd };
 
 /** Run one CLI invocation; returns the exit code. */
 export async function runCli(argv: string[], io: CliIO): Promise<number> {

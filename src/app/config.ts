@@ -61,11 +61,49 @@ export const configSchema = z.object({
   TELEGRAM_BACKFILL: z.coerce.number().int().min(0).max(10_000).default(100),
   TELEGRAM_MAX_MESSAGES_PER_POLL: z.coerce.number().int().min(1).max(100_000).default(1000),
 
+  // Rechecks of requested URLs and mirror detection (docs/monitor-rechecks.md). Fetches use the crawler's
+  // SSRF allowlist, user agent, size/time and redirect limits above.
+  /** How often the recheck batch runs (cron, Asia/Almaty). */
   RECHECK_CRON: z.string().default('*/10 * * * *'),
+  /** Time between two checks of one URL. */
   RECHECK_INTERVAL_MINUTES: z.coerce.number().int().min(5).max(30 * 24 * 60).default(360),
+  /** URLs taken per batch run. */
   RECHECK_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(300),
+  /** Least time between two recheck requests to one host. */
   RECHECK_HOST_INTERVAL_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
+  /** Hosts fetched in parallel by one batch. */
   RECHECK_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
+  /** Hosts of the blocking authority's stub page (comma-separated; subdomains match): a redirect there means blocked. */
+  QALQAN_BLOCKPAGE_HOSTS: z.string().default(''),
+  /** Phrases of the stub page's visible text, separated by `|`, case-insensitive: a page containing one is blocked. */
+  QALQAN_BLOCKPAGE_MARKERS: z.string().default(''),
+  /** Largest SimHash Hamming distance (of 64 bits) that counts as a near-duplicate; up to 3 the band index misses no candidate. */
+  MIRROR_MAX_DISTANCE: z.coerce.number().int().min(0).max(12).default(4),
+
+  // Finance chain adapters (docs/finance.md). A chain whose URL is unset cannot be fetched (traces use stored data only).
+  /** Esplora REST base URL for Bitcoin, e.g. https://blockstream.info/api or a private esplora. */
+  QALQAN_ESPLORA_URL: z.string().url().optional(),
+  QALQAN_ESPLORA_RPS: z.coerce.number().positive().max(1000).default(4),
+  /** TronGrid base URL, e.g. https://api.trongrid.io; the key goes in the TRON-PRO-API-KEY header. */
+  QALQAN_TRONGRID_URL: z.string().url().optional(),
+  QALQAN_TRONGRID_KEY: z.string().optional(),
+  QALQAN_TRONGRID_RPS: z.coerce.number().positive().max(1000).default(5),
+  /** Etherscan-v2-style endpoint, e.g. https://api.etherscan.io/v2/api (chainid=1 is added). */
+  QALQAN_ETHERSCAN_URL: z.string().url().optional(),
+  QALQAN_ETHERSCAN_KEY: z.string().optional(),
+  QALQAN_ETHERSCAN_RPS: z.coerce.number().positive().max(1000).default(4),
+  /** Rows per Etherscan page (`offset`); the API allows up to 10 000 per query window. */
+  QALQAN_ETHERSCAN_PAGE_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
+  /** Per-request timeout, retries after the first attempt, first backoff delay, and pages per address history. */
+  QALQAN_CHAIN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(20),
+  QALQAN_CHAIN_RETRIES: z.coerce.number().int().min(0).max(10).default(4),
+  QALQAN_CHAIN_RETRY_BASE_MS: z.coerce.number().int().min(1).max(60_000).default(500),
+  QALQAN_CHAIN_MAX_PAGES: z.coerce.number().int().min(1).max(100_000).default(200),
+  // Ads → dropper registry (docs/finance-attribution.md): cards, IBANs and phones from flagged monitored posts.
+  /** Region desk (ISO 3166-2:KZ) that receives instruments from posts naming no single region; unset = such sightings are counted, not registered. */
+  QALQAN_FINANCE_ADS_REGION: z.string().regex(/^KZ-[0-9A-Z]{2,3}$/, 'must be an ISO 3166-2:KZ code, e.g. KZ-71').optional(),
+  /** How often the registration job runs (cron, Asia/Almaty). */
+  QALQAN_FINANCE_ADS_CRON: z.string().default('*/5 * * * *'),
 });
 
 /** Validate CRAWLER_ALLOW_PRIVATE_HOSTS at boot (the crawler parses it again with the same code). */

@@ -7,6 +7,7 @@ import { planStats } from '../modules/plan/dashboard.service.js';
 import { ratingStats } from '../modules/rating/rating.service.js';
 import { situationStats } from '../modules/situation/dashboard.service.js';
 import { monitorStats } from '../modules/monitor/items.service.js';
+import { financeStats } from '../modules/finance/dashboard.service.js';
 
 /**
  * Home dashboard: one card per area the caller may see, each computed by its own service
@@ -23,6 +24,7 @@ export async function dashboardRoutes(app: App, ctx: AppContext): Promise<void> 
     if (rolesAllow(a.roles, 'plan.read')) cards.plan = await planStats(ctx.db, a);
     if (rolesAllow(a.roles, 'situation.read')) cards.situation = await situationStats(ctx.db, a);
     if (rolesAllow(a.roles, 'monitor.read')) cards.monitor = await monitorStats(ctx.db, a);
+    if (rolesAllow(a.roles, 'finance.read')) cards.finance = await financeStats(ctx.db, a);
     return { cards, generatedAt: new Date().toISOString() };
   });
 }

@@ -9,6 +9,7 @@ import { seedPlanDemo } from '../modules/plan/demo.js';
 import { seedRatingDemo } from '../modules/rating/demo.js';
 import { seedMonitorDemo } from '../modules/monitor/demo.js';
 import { seedSituationDemo } from '../modules/situation/demo.js';
+import { seedFinanceDemo } from '../modules/finance/demo.js';
 
 /** Every demo record carries this marker so nobody mistakes it for real case data. */
 export const SYNTHETIC = '[SYNTHETIC DEMO]';
@@ -40,6 +41,7 @@ export async function seedDemo(ctx: AppContext, print: (line: string) => void): 
   await seedRatingDemo(ctx);
   await seedSituationDemo(ctx);
   await seedMonitorDemo(ctx);
+  await seedFinanceDemo(ctx);
 }
 
 const DEMO_ITEMS = [

@@ -11,6 +11,8 @@ import { seedCatalogue as seedSituationCatalogue } from '../modules/situation/ca
 import { registerPlanJobs } from '../modules/plan/jobs.js';
 import { registerMonitorJobs } from '../modules/monitor/jobs.js';
 import { registerMonitorSourceJobs } from '../modules/monitor/sources/jobs.js';
+import { registerRecheckJobs } from '../modules/monitor/rechecks/jobs.js';
+import { registerFinanceJobs } from '../modules/finance/jobs.js';
 
 /** Open the configured database (PostgreSQL when DATABASE_URL is set, else embedded PGlite). */
 export function openConfiguredDatabase(config: AppConfig): Promise<Database> {
@@ -64,6 +66,8 @@ async function registerPlatformJobs(ctx: AppContext, log: (msg: string, extra?: 
   await registerPlanJobs(ctx, log);
   await registerMonitorJobs(ctx, log);
   await registerMonitorSourceJobs(ctx, log);
+  await registerRecheckJobs(ctx, log);
+  await registerFinanceJobs(ctx, log);
 }
 
 export async function closeContext(ctx: AppContext): Promise<void> {

@@ -24,10 +24,19 @@ import { planRoutes } from '../modules/plan/routes.js';
 import { situationRoutes } from '../modules/situation/routes.js';
 import { monitorRoutes } from '../modules/monitor/routes.js';
 import { monitorSourcesRoutes } from '../modules/monitor/sources/routes.js';
+import { monitorShopsRoutes } from '../modules/monitor/shops/routes.js';
+import { monitorReviewRoutes } from '../modules/monitor/review/routes.js';
+import { monitorRechecksRoutes } from '../modules/monitor/rechecks/routes.js';
+import { monitorRequestsRoutes } from '../modules/monitor/requests/routes.js';
+import { monitorStatsRoutes } from '../modules/monitor/stats/routes.js';
+import { financeRoutes } from '../modules/finance/routes.js';
+import { financeTagsRoutes } from '../modules/finance/tags/routes.js';
+import { financeDroppersRoutes } from '../modules/finance/droppers/routes.js';
+import { financeReportsRoutes } from '../modules/finance/reports/routes.js';
 import { dashboardRoutes } from './dashboard.routes.js';
 
 /** Every module's routes, in one list: adding a module means adding a line here. */
-const ROUTES: ((app: App, ctx: AppContext) => Promise<void>)[] = [authRoutes, auditRoutes, referenceRoutes, dashboardRoutes, evidenceRoutes, tracesRoutes, ratingRoutes, planRoutes, situationRoutes, monitorRoutes, monitorSourcesRoutes];
+const ROUTES: ((app: App, ctx: AppContext) => Promise<void>)[] = [authRoutes, auditRoutes, referenceRoutes, dashboardRoutes, evidenceRoutes, tracesRoutes, ratingRoutes, planRoutes, situationRoutes, monitorRoutes, monitorSourcesRoutes, monitorShopsRoutes, monitorReviewRoutes, monitorRechecksRoutes, monitorRequestsRoutes, monitorStatsRoutes, financeRoutes, financeTagsRoutes, financeDroppersRoutes, financeReportsRoutes];
 
 // A missing file with one of these endings is a real 404; anything else is a client-side route
 // (which may contain dots, e.g. /users/almaty.inv).

@@ -9,6 +9,7 @@ import type { AppContext } from '../../platform/http/context.js';
 import { SYNTHETIC } from '../../app/demo.js';
 import { generateCorpus } from './detect/train/corpus/index.js';
 import { ingestBatch } from './ingest.service.js';
+import { seedMonitorWorkflowDemo } from './demo.workflow.js';
 
 const DEMO_SEED = 4242;
 const DEMO_SIZE = 400;
@@ -18,7 +19,7 @@ const PLACES = ['Алматы', 'Астана', 'Шымкент', 'Карага�
 export async function seedMonitorDemo(ctx: AppContext): Promise<void> {
   const posts = generateCorpus({ seed: DEMO_SEED, size: DEMO_SIZE, split: 'all' });
   const start = Date.now() - 7 * 86_400_000;
-  await ingestBatch(ctx, systemActor('demo-seed'), {
+  const feed = await ingestBatch(ctx, systemActor('demo-seed'), {
     source: { kind: 'api', name: `${SYNTHETIC} generated feed` },
     items: posts.map((p, i) => ({
       text: `${SYNTHETIC} ${p.text}${i % 3 === 0 ? ` (${PLACES[i % PLACES.length]})` : ''}`,
@@ -28,4 +29,6 @@ export async function seedMonitorDemo(ctx: AppContext): Promise<void> {
       raw: { synthetic: true, generatorSeed: DEMO_SEED, lang: p.lang, expectedLabel: p.label },
     })),
   });
+  // Reviews, shops, requests in several states and recheck history on top of the feed.
+  await seedMonitorWorkflowDemo(ctx, feed.ids);
 }

@@ -34,7 +34,7 @@ export interface IngestResult {
 export const INGEST_MAX_ITEMS = 10_000;
 /** Rows per INSERT statement and item ids per detection job. */
 const INSERT_CHUNK = 1000;
-export const DETECT_JOB_SIZE = 500;
+export const DETECT_JOB_SIZE = 1000;
 
 declare module '../../platform/jobs/index.js' {
   interface JobTypes {

@@ -103,12 +103,14 @@ export async function submitManual(ctx: AppContext, actor: Actor, input: { url?:
   return { id: row!.id, duplicate: true };
 }
 
-/** Dashboard card: flagged items of the last 7 days in scope, by label, and items waiting for detection. */
+/** Dashboard card: flagged items of the last 7 days in scope, by label, and items waiting for detection; plus the action figures of stats/dashboard.ts. */
 export async function monitorStats(db: Db, actor: Actor) {
   requirePermission(actor, 'monitor.read');
   const rows = await db.select({ label: monitorItems.label, n: sql<number>`count(*)::int` }).from(monitorItems)
     .where(and(itemScope(actor), gte(monitorItems.ingestedAt, new Date(Date.now() - 7 * 86_400_000)))).groupBy(monitorItems.label);
   const byLabel: Record<string, number> = {};
   for (const r of rows) byLabel[r.label ?? 'pending'] = r.n;
-  return { week: byLabel };
+  // Imported lazily: the stats module reads review and requests, which import this file.
+  const { monitorCardExtras } = await import('./stats/dashboard.js');
+  return { week: byLabel, ...await monitorCardExtras(db, actor) };
 }

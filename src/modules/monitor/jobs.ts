@@ -7,7 +7,7 @@ import type { AppContext } from '../../platform/http/context.js';
 import { enqueueDetection } from './ingest.service.js';
 import { detectItems, undetectedIds } from './ingest.detect.js';
 import { runImport } from './import/import.service.js';
-import { getDetector } from './detect/index.js';
+import { startDetectWorker } from './detect-worker-pool.js';
 
 /** Age after which an undetected item is re-enqueued by the scheduled sweep. */
 const SWEEP_AFTER_SECONDS = 120;
@@ -15,14 +15,15 @@ const SWEEP_AFTER_SECONDS = 120;
 export async function registerMonitorJobs(ctx: AppContext, log: (msg: string, extra?: unknown) => void): Promise<void> {
   const jobs = ctx.jobs!;
   const actor = systemActor('monitor-detect');
-  // Load the model now (about a second) rather than inside the first job, where it would count
-  // against that job's expiry and delay the first results.
-  getDetector();
-  // Several jobs per fetch and two fetch loops: while one batch waits on the database the other
-  // runs the detector, which is what keeps one core busy. Each job commits on its own, so a
-  // failure retries only its 500 items.
-  await jobs.work('monitor.detect', { batchSize: 4, localConcurrency: 2, pollingIntervalSeconds: 0.5, retryLimit: 5, retryDelaySeconds: 2, expireInSeconds: 300 }, async (batch) => {
-    for (const job of batch) await detectItems(ctx.db, actor, job.data.ids);
+  // The detector thread loads the model now (about a second) rather than inside the first job,
+  // where it would count against that job's expiry (inline detection loads it on first use).
+  startDetectWorker();
+  // The jobs of one fetch are detected together in one transaction (up to 2 × DETECT_JOB_SIZE
+  // items): fewer commits, audit rows and traces upserts per item, and an indicator seen in many
+  // posts is written once per batch. Two fetch loops: while one batch is in the detector thread,
+  // the other writes its results. A failure retries that batch's jobs only.
+  await jobs.work('monitor.detect', { batchSize: 2, localConcurrency: 2, pollingIntervalSeconds: 0.5, retryLimit: 5, retryDelaySeconds: 2, expireInSeconds: 300 }, async (batch) => {
+    await detectItems(ctx.db, actor, [...new Set(batch.flatMap((job) => job.data.ids))]);
   });
   await jobs.work('monitor.sweep', { retryLimit: 1 }, async () => {
     const ids = await undetectedIds(ctx.db, SWEEP_AFTER_SECONDS);

@@ -9,6 +9,7 @@ export {
 } from './observe.service.js';
 export { findEntity, getEntity, getLink, type DetailPaging, type EntityDetail, type EntitySummary, type LinkView, type Page, type TraceEntity, type TraceLink, type TraceProvenance } from './entity.service.js';
 export { entitiesByIds, search, type SearchHit, type SearchQuery } from './search.service.js';
+export { entitiesByType, type ByTypePage, type ByTypeQuery, type LinkedSource } from './list.service.js';
 export { connectedComponent, HUB_DEGREE, neighbourhood, shortestPath, type Graph, type GraphEdge, type GraphNode, type PathResult, type TraverseOptions } from './graph.service.js';
 export { createManualLink, setAttributes, tagEntity, type ManualLinkInput } from './manual.service.js';
 export { canonicalize, ENTITY_TYPES, isEntityType, isLinkKind, LINK_KINDS, registerEntityType, registerLinkKind, type EntityTypeSpec, type RejectReason } from './types.js';

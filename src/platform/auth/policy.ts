@@ -37,6 +37,38 @@ export const PERMISSIONS = {
   // Cyber-supervision (docs/monitor.md): machine clients and analysts ingest; reading items is for analytic roles.
   'monitor.ingest': ['admin', 'analyst'],
   'monitor.read': ['admin', 'analyst', 'reviewer', 'investigator', 'auditor'],
+  // Blocking requests (docs/monitor-requests.md): analysts (and investigators, for finance) draft; reviewers approve,
+  // never their own (requests.lifecycle.ts); sending and recording outcomes is desk work; the auto-approve policy is the admin's.
+  'monitor.request.read': ['admin', 'analyst', 'reviewer', 'investigator', 'auditor'],
+  'monitor.request.create': ['admin', 'analyst', 'investigator'],
+  'monitor.request.approve': ['admin', 'reviewer'],
+  'monitor.request.send': ['admin', 'analyst', 'reviewer'],
+  'monitor.request.policy': ['admin'],
+  // Rechecks and mirror alerts (docs/monitor-rechecks.md): whoever follows requests reads them; "recheck now" is
+  // the request desk's; acknowledging an alert is an analyst's, reviewer's or investigator's decision (audited).
+  'monitor.recheck.read': ['admin', 'analyst', 'reviewer', 'investigator', 'auditor'],
+  'monitor.recheck.run': ['admin', 'analyst', 'reviewer'],
+  'monitor.alert.read': ['admin', 'analyst', 'reviewer', 'investigator', 'auditor'],
+  'monitor.alert.ack': ['admin', 'analyst', 'reviewer', 'investigator'],
+  // Review queue and shops (docs/monitor.md): reviewers and analysts decide on flagged items; agreement statistics and the
+  // feedback export are theirs too. Changing a shop's status or declaring an indicator a public service is analysts' work.
+  'monitor.review': ['admin', 'analyst', 'reviewer'],
+  'monitor.shops.manage': ['admin', 'analyst'],
+  // Cyber-supervision statistics (docs/monitor-stats.md): aggregates only, no post text, so regional HQs read their regions' too.
+  'monitor.stats': ['admin', 'analyst', 'reviewer', 'investigator', 'regional_hq', 'auditor'],
+  // Financial attribution (docs/finance-attribution.md): tags and the dropper registry are kept by investigators and
+  // analysts (regional rows within scope, national imports with national scope); auditors and reviewers read.
+  'finance.tag.read': ['admin', 'analyst', 'investigator', 'reviewer', 'auditor'],
+  'finance.tag': ['admin', 'analyst', 'investigator'],
+  'finance.dropper.read': ['admin', 'analyst', 'investigator', 'reviewer', 'auditor'],
+  'finance.dropper.write': ['admin', 'analyst', 'investigator'],
+  'finance.report': ['admin', 'analyst', 'investigator'],
+  // "Sync now" of the automatic ads → dropper registry job (droppers/ads.service.ts); the job itself runs as a system actor.
+  'finance.dropper.sync': ['admin', 'investigator'],
+  // Crypto tracing (docs/finance.md): ledger data, clusters, exposure and trace runs are read by the analytic roles
+  // (trace runs within region scope); fetching ledger data, running traces and rebuilding clusters is investigators' and analysts' work.
+  'finance.read': ['admin', 'analyst', 'investigator', 'reviewer', 'auditor'],
+  'finance.trace': ['admin', 'analyst', 'investigator'],
   'dashboard.read': ['admin', 'analyst', 'investigator', 'reviewer', 'regional_hq', 'auditor'],
 } as const satisfies Record<string, readonly Role[]>;
 

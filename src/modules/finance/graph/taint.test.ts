@@ -132,3 +132,23 @@ test('backward trace finds the sources of an exchange deposit', () => {
   assert.deepEqual(s.path, [e3, e1]);
   assert.equal(r.taintedNodes, 3); // Z (seed), M, C
 });
+
+test('a window without `from` opens at the seeds\' first activity, not at time 0', () => {
+  // Real timestamps: S first pays at T+20. A 25 s window from there covers e1 (T+20) … T+45:
+  // e2 (T+30) and e3 (T+40) are followed, e4 (T+50) is past the window.
+  const T = 1_700_000_000;
+  const b = new GraphBuilder();
+  b.tagAddress('Z', Tag.EXCHANGE).tagAddress('X', Tag.EXCHANGE);
+  b.transfer('C', 'M', 100, T + 10, Asset.BTC, 't0');
+  b.transfer('S', 'M', 50, T + 20, Asset.BTC, 't1');
+  b.transfer('M', 'Y', 60, T + 30, Asset.BTC, 't2');
+  b.transfer('M', 'Z', 90, T + 40, Asset.BTC, 't3');
+  b.transfer('Y', 'X', 60, T + 50, Asset.BTC, 't4');
+  const g = b.build();
+  const r = trace(g, [{ node: g.id('S')! }], { model: 'poison', asset: Asset.BTC, maxHops: 5, windowSeconds: 25 });
+  assert.equal(exitAt(r, g.id('Z')!), 90);
+  assert.equal(exitAt(r, g.id('X')!), 0);
+  // Backward from the exchange Z over 25 s: its inflow at T+40 and M's inflows back to T+15 (e1 at T+20).
+  const back = trace(g, [{ node: g.id('Z')! }], { model: 'poison', asset: Asset.BTC, maxHops: 5, windowSeconds: 25, direction: 'backward', stopTags: 0 });
+  assert.ok(back.taintedNodes >= 3, `backward window reached ${back.taintedNodes} nodes`);
+});

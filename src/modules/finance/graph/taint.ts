@@ -113,7 +113,16 @@ export function trace(g0: TxGraph, seeds: Seed[], o: TraceOptions): TraceResult 
   const stopTags = o.stopTags ?? DEFAULT_STOP_TAGS, maxDegree = o.maxDegree ?? 10_000, expandHigh = o.expandHighDegree ?? false;
   const seedTimes = seeds.map((s) => flip(s.time ?? o.from ?? (backward ? 0xffffffff : 0)));
   const from = o.from !== undefined ? flip(o.from) : Math.min(...seedTimes);
-  const to = o.windowSeconds !== undefined ? Math.min(0xffffffff, from + o.windowSeconds) : 0xffffffff;
+  // Without `from`, a window is measured from the seeds' earliest activity in trace direction (a
+  // seed's own time, else its first outflow of the asset, read from g whose times are already
+  // flipped when backward) — not from 1970. History before it still counts for balances.
+  const firstOut = (u: number): number => {
+    for (let p = g.out.off[u]; p < g.out.off[u + 1]; p++) if (g.out.asset[p] === o.asset) return g.out.time[p];
+    return 0xffffffff;
+  };
+  const windowStart = o.from !== undefined || o.windowSeconds === undefined ? from
+    : Math.min(...seeds.map((s) => (s.time !== undefined ? flip(s.time) : firstOut(s.node))));
+  const to = o.windowSeconds !== undefined ? Math.min(0xffffffff, windowStart + o.windowSeconds) : 0xffffffff;
   const out: Csr = g.out, inn: Csr = g.in;
   const heap = new EventHeap();
   const res: TraceResult = { model, direction: backward ? 'backward' : 'forward', asset, exits: [], edgeTaint: new Map(), taintedNodes: 0, edgesExamined: 0, atHopLimit: 0, lateTaint: 0 };

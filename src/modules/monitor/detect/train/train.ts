@@ -12,7 +12,9 @@
  * never trained on.
  *
  * Options: --size N (generated examples per stage), --out DIR, --quiet,
- * --stage-a-only (write the selection model instead), and hyper-parameter overrides
+ * --stage-a-only (write the selection model instead), --feedback FILE (or env QALQAN_FEEDBACK:
+ * reviewed items exported by `qalqan monitor feedback-export`, added to both stages'
+ * training rows; without it the output is unchanged), --feedback-repeat N, and hyper-parameter overrides
  * --bits --nmin --nmax --epochs --lr --l2h --l2d --extra-repeat --report-seed.
  */
 import { createHash } from 'node:crypto';
@@ -104,6 +106,21 @@ function calibrate(w: Weights, fx: FeatureExtractor, lex: Lexicon, fcfg: Feature
   return { temperature, threshold: chooseThreshold(probs, y, RECIPE.maxBenignFpr) };
 }
 
+/**
+ * Reviewed rows (corpus format) from `--feedback FILE` / QALQAN_FEEDBACK, or null when not asked
+ * for. Rows whose text is in the dev set are dropped so dev metrics stay a held-out measure;
+ * rows with an unknown label are refused (a typo must not silently train a fifth class).
+ */
+export function readFeedback(path: string, dev: readonly LabelledRow[] | null): { rows: LabelledRow[]; dropped: number } {
+  const devTexts = new Set((dev ?? []).map((r) => r.text));
+  const all = readJsonl(path);
+  for (const r of all) {
+    if (typeof r.text !== 'string' || !(LABELS as readonly string[]).includes(r.label)) throw new Error(`${path}: row ${r.id ?? '?'} has no text or an unknown label ${String(r.label)}`);
+  }
+  const rows = all.filter((r) => !devTexts.has(r.text));
+  return { rows, dropped: all.length - rows.length };
+}
+
 function main(): void {
   const quiet = process.argv.includes('--quiet');
   const log = (s: string) => quiet || process.stderr.write(s + '\n');
@@ -122,12 +139,18 @@ function main(): void {
   const withExtra = (gen: LabelledRow[]) => {
     const rows = [...gen];
     for (let k = 0; k < extraRepeat; k++) rows.push(...extra);
+    // Only when asked for: without --feedback the rows (and so the model bytes) are unchanged.
+    if (feedback) for (let k = 0; k < feedbackRepeat; k++) rows.push(...feedback.rows);
     return rows;
   };
   const lex = lexicon();
   const fx = new FeatureExtractor(lex, fcfg);
   const dev = existsSync(DEV_PATH) ? readJsonl(DEV_PATH) : null;
   if (!dev) log(`dev set not found at ${DEV_PATH}; dev metrics skipped`);
+  const feedbackPath = arg('feedback') ?? (process.env.QALQAN_FEEDBACK || undefined);
+  const feedbackRepeat = num('feedback-repeat') ?? 1;
+  const feedback = feedbackPath ? readFeedback(feedbackPath, dev) : null;
+  if (feedback) log(`feedback: ${feedback.rows.length} reviewed rows from ${feedbackPath} (x${feedbackRepeat}; ${feedback.dropped} dropped as dev-set texts)`);
   const report = (name: string, det: Detector, rows: readonly LabelledRow[]): EvalReport => {
     const r = evaluate(det, rows).report;
     log(`${name}:\n${formatReport(r)}`);
@@ -186,6 +209,7 @@ function main(): void {
       extra_files: extraFiles.map((f) => ({ file: relative(REPO, join(HERE, f)), sha256: sha256(readFileSync(join(HERE, f))), examples: readJsonl(join(HERE, f)).length, repeat: extraRepeat })),
       lexicon: { file: 'src/modules/monitor/detect/lexicon/lexicon.json', sha256: sha256(readFileSync(join(DETECT_DIR, 'lexicon/lexicon.json'))), terms: lex.terms.length },
       dev_used_for_training: false,
+      ...(feedback ? { feedback: { file: feedbackPath, sha256: sha256(readFileSync(feedbackPath!)), examples: feedback.rows.length, dropped_dev_overlap: feedback.dropped, repeat: feedbackRepeat } } : {}),
     },
     calibration: {
       ...RECIPE.calibration, model: "stage A ('train' families only)", method: 'temperature scaling (NLL, golden-section search)',

@@ -1,0 +1,1 @@
+ALTER TABLE "monitor_request_history" ADD COLUMN "seq" serial NOT NULL;

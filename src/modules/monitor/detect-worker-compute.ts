@@ -1,0 +1,56 @@
+/**
+ * The CPU part of the detection stage, free of any database code so it can run in a worker
+ * thread (detect-worker.ts) as well as inline: detector, regions named in the text, and each
+ * item's element of the JSON document the detection UPDATE reads.
+ */
+import { findPlaces, findRegions } from '../../platform/geo/cities.js';
+import { detectBatch, getDetector, type Label } from './detect/index.js';
+
+/** One item to detect. */
+export interface DetectInput { id: string; text: string }
+
+/** What the write phase needs from one detected item. */
+export interface Detected {
+  label: Label;
+  /** 1 − p(benign), 4 decimals: the stored `risk`. */
+  risk: number;
+  /** Indicators as type/value (their spans live in the stored JSON only). */
+  indicators: { type: string; value: string }[];
+  /** ISO 3166-2:KZ codes of the places named in the text, sorted and unique. */
+  regions: string[];
+  /** This item's element of the UPDATE's JSON document (id, label, risk, scores, explain, indicators, regions). */
+  json: string;
+}
+
+/** Regions of the cities and regions named in the text, sorted and unique. */
+export function regionsOf(text: string): string[] {
+  const set = new Set<string>();
+  for (const p of findPlaces(text)) set.add(p.region);
+  for (const r of findRegions(text)) set.add(r.region);
+  return [...set].sort();
+}
+
+const r4 = (x: number) => Math.round(x * 10_000) / 10_000;
+
+/** Load the model now rather than inside the first batch. */
+export function warmUp(): void {
+  getDetector();
+}
+
+/** Detect a batch; results in input order. */
+export function computeDetections(items: DetectInput[]): Detected[] {
+  const results = detectBatch(items.map((r) => r.text));
+  const out = new Array<Detected>(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const d = results[i]!;
+    const regions = regionsOf(items[i]!.text);
+    const risk = r4(1 - d.scores.benign);
+    out[i] = {
+      label: d.label, risk, regions,
+      indicators: d.indicators.map((x) => ({ type: x.type, value: x.value })),
+      // Serialised here, off the main thread: the document is ~1.5 kB per item.
+      json: JSON.stringify({ id: items[i]!.id, label: d.label, risk, scores: d.scores, explain: d.explain, indicators: d.indicators, regions }),
+    };
+  }
+  return out;
+}

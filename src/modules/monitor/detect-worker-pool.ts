@@ -1,0 +1,78 @@
+/**
+ * One detection worker thread per process, shared by every detection job. On this 2-core class
+ * of machine the detector (~100 µs per post) would otherwise block the event loop that feeds
+ * PostgreSQL; in a thread it overlaps with the previous batch's writes. Batches are served in
+ * order. If the thread cannot start or dies, detection runs inline (same results, same code).
+ */
+import { Worker } from 'node:worker_threads';
+import { computeDetections, type DetectInput, type Detected } from './detect-worker-compute.js';
+
+interface Pending { resolve: (d: Detected[]) => void; reject: (e: Error) => void }
+
+// The package runs TypeScript through tsx's loader, which a new thread does not inherit when the
+// main thread registered it programmatically (bin/qalqan.js): the thread registers it itself.
+const BOOT = `const { workerData } = require('node:worker_threads');
+import(workerData.tsx).then((m) => { m.register(); return import(workerData.entry); });`;
+
+let worker: Worker | null = null;
+let enabled = false;
+/** Consecutive failures to start; past a few the thread is given up and detection stays inline. */
+let failures = 0;
+let seq = 0;
+const pending = new Map<number, Pending>();
+const stopped = new WeakSet<Worker>();
+
+function spawn(): Worker {
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const entry = new URL('./detect-worker.ts', import.meta.url).href;
+  const w = new Worker(BOOT, { eval: true, workerData: { tsx, entry }, name: 'qalqan-detect' });
+  w.unref(); // an idle detector never keeps the process alive
+  w.on('message', (m: 'ready' | { seq: number; out?: Detected[]; error?: string }) => {
+    if (m === 'ready') { failures = 0; return; }
+    const p = pending.get(m.seq);
+    if (!p) return;
+    pending.delete(m.seq);
+    if (pending.size === 0) w.unref();
+    if (m.error !== undefined) p.reject(new Error(`detect worker: ${m.error}`)); else p.resolve(m.out!);
+  });
+  let failed = false;
+  const fail = (e: Error) => {
+    if (worker === w) worker = null;
+    // One failure per thread ('error' is followed by 'exit'); a deliberate stop is none.
+    if (!failed && !stopped.has(w)) failures++;
+    failed = true;
+    for (const p of pending.values()) p.reject(e);
+    pending.clear();
+  };
+  w.on('error', fail);
+  w.on('exit', (code) => fail(new Error(`detect worker exited with code ${code}`)));
+  return w;
+}
+
+/** Use a worker thread for detection in this process (idempotent; jobs.ts calls it). */
+export function startDetectWorker(): void {
+  enabled = true;
+  if (!worker && failures < 3) worker = spawn();
+}
+
+/** Stop the thread (tests, shutdown); later batches run inline until started again. */
+export async function stopDetectWorker(): Promise<void> {
+  enabled = false;
+  const w = worker;
+  worker = null;
+  if (w) stopped.add(w);
+  await w?.terminate();
+}
+
+/** Detect a batch in the worker thread when one runs, else inline. Results in input order. */
+export function runDetections(items: DetectInput[]): Promise<Detected[]> {
+  if (enabled && !worker && failures < 3) worker = spawn();
+  const w = worker;
+  if (!w || items.length === 0) return Promise.resolve().then(() => computeDetections(items));
+  return new Promise<Detected[]>((resolve, reject) => {
+    const id = ++seq;
+    pending.set(id, { resolve, reject });
+    w.ref(); // a batch in flight keeps the process alive until its answer
+    w.postMessage({ seq: id, items });
+  });
+}

@@ -1,0 +1,143 @@
+/**
+ * Mirrors: a new flagged item (a post, a crawled page) that is a near-duplicate of a known
+ * shop's item, or that shares the shop's indicators, belongs to that shop; when the shop's
+ * requests had already been blocked, the shop has reappeared and the desk gets an alert.
+ *
+ * Flow: the detection transaction queues its flagged items (`queueMirrorCheck`, one call in
+ * ingest.detect.ts, after the shops update of the same transaction); the `monitor.mirrors` job
+ * drains the queue in batches: fingerprint (SimHash) → candidates through the band index →
+ * Hamming distance ≤ k → `linkItemToShop` with the evidence (items not in a shop yet) →
+ * `reappeared` alert when the item's shop had a blocked request before the item was posted.
+ * One transaction per batch; a crash leaves the queue rows, so the batch is redone.
+ */
+import { sql } from 'drizzle-orm';
+import { recordAudit } from '../../../platform/audit/audit.service.js';
+import type { Actor } from '../../../platform/auth/actor.js';
+import type { Db } from '../../../platform/db/client.js';
+import { monitorItems } from '../schema.js';
+import { monitorRequestEntries, monitorRequests } from '../requests/schema.js';
+import { monitorShopItems, monitorShops } from '../shops/schema.js';
+import { linkItemToShop, shopOfItem } from '../shops/shops.service.js';
+import { raiseAlert } from './alerts.service.js';
+import { monitorFingerprints, monitorMirrorQueue } from './schema.js';
+import { bands, fromHex, hamming, MIN_TOKENS, simhashWords, toHex, words } from './simhash.js';
+
+const rows = <T>(r: unknown) => (r as { rows: T[] }).rows;
+
+/** Queue the flagged ones among `itemIds` for the mirror check (inside the detection transaction). */
+export async function queueMirrorCheck(tx: Db, itemIds: string[]): Promise<void> {
+  if (itemIds.length === 0) return;
+  await tx.execute(sql`insert into ${monitorMirrorQueue} (item_id)
+    select id from ${monitorItems} where id = any(${sql.param(itemIds)}::uuid[]) and label is not null and label <> 'benign'
+    on conflict do nothing`);
+}
+
+/** A near-duplicate found for an item. */
+export interface NearMatch { itemId: string; simhash: string; distance: number }
+
+/** Fingerprints within `maxDistance` of each probe (band lookup, then exact distance), nearest first. */
+export async function nearDuplicates(db: Db, probes: { itemId: string; simhash: string }[], maxDistance: number): Promise<Map<string, NearMatch[]>> {
+  const out = new Map<string, NearMatch[]>();
+  if (probes.length === 0) return out;
+  const doc = JSON.stringify(probes.map((p) => { const b = bands(fromHex(p.simhash)); return { id: p.itemId, b0: b[0], b1: b[1], b2: b[2], b3: b[3] }; }));
+  // One indexed equality join per band (a four-way OR would defeat the indexes); pigeonhole: any
+  // pair within distance 3 agrees on at least one band.
+  const cand = rows<{ probe: string; item_id: string; simhash: string }>(await db.execute(sql`
+    with q as (select * from jsonb_to_recordset(${doc}::jsonb) as q(id uuid, b0 int, b1 int, b2 int, b3 int))
+    select q.id as probe, f.item_id, f.simhash from q join ${monitorFingerprints} f on f.band0 = q.b0 where f.item_id <> q.id
+    union select q.id, f.item_id, f.simhash from q join ${monitorFingerprints} f on f.band1 = q.b1 where f.item_id <> q.id
+    union select q.id, f.item_id, f.simhash from q join ${monitorFingerprints} f on f.band2 = q.b2 where f.item_id <> q.id
+    union select q.id, f.item_id, f.simhash from q join ${monitorFingerprints} f on f.band3 = q.b3 where f.item_id <> q.id`));
+  const probeHash = new Map(probes.map((p) => [p.itemId, fromHex(p.simhash)]));
+  for (const c of cand) {
+    const distance = hamming(probeHash.get(c.probe)!, fromHex(c.simhash));
+    if (distance > maxDistance) continue;
+    out.set(c.probe, [...(out.get(c.probe) ?? []), { itemId: c.item_id, simhash: c.simhash, distance }]);
+  }
+  for (const list of out.values()) list.sort((a, b) => a.distance - b.distance || a.itemId.localeCompare(b.itemId));
+  return out;
+}
+
+/** Blocked requests about a shop (or shops merged into it) blocked before `before`. */
+async function blockedRequestsOf(tx: Db, shopId: string, before: Date): Promise<{ id: string; first_blocked_at: string | Date; status: string }[]> {
+  return rows(await tx.execute(sql`
+    with s as (select ${shopId}::uuid as id union select id from ${monitorShops} where merged_into = ${shopId}::uuid)
+    select r.id, r.first_blocked_at, r.status from ${monitorRequests} r
+    where r.first_blocked_at is not null and r.first_blocked_at <= ${before.toISOString()}::timestamptz
+      and (r.origin_shop_id in (select id from s)
+        or exists (select 1 from ${monitorRequestEntries} e where e.request_id = r.id and e.shop_id in (select id from s)))
+    order by r.first_blocked_at limit 20`));
+}
+
+interface QueuedItem { id: string; text: string; regions: string[]; at: string | Date }
+
+/** Summary of one mirror batch. */
+export interface MirrorSummary { processed: number; fingerprinted: number; linked: number; alerts: number }
+
+/** Drain up to `limit` queued items: fingerprints, near-duplicate links, reappeared alerts. */
+export async function runMirrorBatch(db: Db, actor: Actor, opts: { maxDistance: number; limit?: number }): Promise<MirrorSummary> {
+  return db.transaction(async (tx) => {
+    const ids = rows<{ item_id: string }>(await tx.execute(sql`delete from ${monitorMirrorQueue} where item_id in
+      (select item_id from ${monitorMirrorQueue} order by queued_at, item_id limit ${opts.limit ?? 500} for update skip locked) returning item_id`)).map((r) => r.item_id);
+    const summary: MirrorSummary = { processed: ids.length, fingerprinted: 0, linked: 0, alerts: 0 };
+    if (ids.length === 0) return summary;
+    const items = rows<QueuedItem>(await tx.execute(sql`select id, text, regions, coalesce(posted_at, ingested_at) as at from ${monitorItems}
+      where id = any(${sql.param(ids)}::uuid[]) order by id`));
+    const probes: { itemId: string; simhash: string; tokens: number }[] = [];
+    for (const it of items) {
+      const ws = words(it.text);
+      if (ws.length < MIN_TOKENS) continue;
+      probes.push({ itemId: it.id, simhash: toHex(simhashWords(ws)), tokens: ws.length });
+    }
+    if (probes.length) {
+      const doc = JSON.stringify(probes.map((p) => { const b = bands(fromHex(p.simhash)); return { item_id: p.itemId, simhash: p.simhash, b0: b[0], b1: b[1], b2: b[2], b3: b[3], tokens: p.tokens }; }));
+      await tx.execute(sql`insert into ${monitorFingerprints} (item_id, simhash, band0, band1, band2, band3, tokens)
+        select item_id, simhash, b0, b1, b2, b3, tokens from jsonb_to_recordset(${doc}::jsonb)
+          as u(item_id uuid, simhash text, b0 int, b1 int, b2 int, b3 int, tokens int)
+        on conflict (item_id) do nothing`);
+      summary.fingerprinted = probes.length;
+    }
+    const matches = await nearDuplicates(tx, probes, opts.maxDistance);
+    for (const it of items) {
+      let shopId = await shopOfItem(tx, it.id);
+      let via: Record<string, unknown> | null = null;
+      const probe = probes.find((p) => p.itemId === it.id);
+      // A new bot name gives a mirror post a one-item shop of its own: a near-duplicate of a known
+      // shop's item then joins that shop (linkItemToShop merges the singleton). An established
+      // shop is never merged on text similarity alone: that stays an analyst's decision.
+      const single = shopId ? rows<{ item_count: number }>(await tx.execute(sql`select item_count from ${monitorShops} where id = ${shopId}::uuid`))[0]?.item_count === 1 : false;
+      if (!shopId || single) {
+        for (const m of matches.get(it.id) ?? []) {
+          // A match that is in no shop (e.g. another new item of this batch) leads nowhere.
+          const target = await shopOfItem(tx, m.itemId);
+          if (!target || target === shopId) continue;
+          const detail = { matchedItemId: m.itemId, distance: m.distance, maxDistance: opts.maxDistance, simhash: probe!.simhash, matchedSimhash: m.simhash };
+          shopId = (await linkItemToShop(tx, actor, it.id, target, { kind: 'near_duplicate', detail })).shopId;
+          via = { kind: 'near_duplicate', ...detail };
+          summary.linked++;
+          break;
+        }
+      }
+      if (!shopId) continue;
+      const at = new Date(it.at);
+      const blocked = await blockedRequestsOf(tx, shopId, at);
+      const [shop] = rows<{ name: string; regions: string[]; status: string; status_at: string | Date | null }>(await tx.execute(sql`select name, regions, status, status_at from ${monitorShops} where id = ${shopId}::uuid`));
+      // An analyst may also have marked the shop blocked by hand (setShopStatus) before the item appeared.
+      const shopBlockedAt = shop?.status === 'blocked' && shop.status_at && new Date(shop.status_at) <= at ? new Date(shop.status_at) : null;
+      if (blocked.length === 0 && !shopBlockedAt) continue;
+      if (!via) {
+        // Joined by the shops update through shared indicators: its membership row holds them.
+        const [m] = rows<{ via: string; detail: Record<string, unknown> }>(await tx.execute(sql`select via, detail from ${monitorShopItems} where item_id = ${it.id}::uuid`));
+        via = { kind: m?.via ?? 'shared_indicator', ...(m?.detail ?? {}) };
+      }
+      const id = await raiseAlert(tx, actor, {
+        kind: 'reappeared', dedupeKey: `reappeared:${shopId}:${it.id}`, regions: [...it.regions, ...(shop?.regions ?? [])], shopId, itemId: it.id,
+        requestId: blocked.at(-1)?.id ?? null,
+        evidence: { via, shopName: shop?.name ?? null, postedAt: at.toISOString(), shopBlockedAt: shopBlockedAt?.toISOString() ?? null, blockedRequests: blocked.map((b) => ({ id: b.id, status: b.status, firstBlockedAt: new Date(b.first_blocked_at).toISOString() })) },
+      });
+      if (id) summary.alerts++;
+    }
+    await recordAudit(tx, actor, { action: 'monitor.mirrors', entityType: 'monitor_items', details: summary });
+    return summary;
+  });
+}
