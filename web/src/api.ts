@@ -193,10 +193,19 @@ export interface Dashboard {
     audit?: { events24h: number; failedLogins24h: number };
     users?: { total: number; withSecondFactor: number; locked: number };
     /** Items ingested in the last 7 days by detector label ('pending' = not yet detected). */
-    monitor?: { week: Record<string, number> };
+    /** Weekly label counts; action figures present when the caller's roles may read their source (stats/dashboard.ts). */
+    monitor?: { week: Record<string, number>; pendingReview?: number; requestsAwaitingApproval?: number; requestsToSend?: number; blockedThisWeek?: number; openAlerts?: number };
     situation?: { indicators: number; values: Record<string, number>; latest: Partial<Record<'month' | 'quarter' | 'year', string>> };
     rating?: { latest: { id: string; period: string; top: { region: string; rank: number; score: number }[] } | null; pending: Record<string, number> };
     plan?: { counts: Record<'not_started' | 'in_progress' | 'done' | 'overdue' | 'cancelled', number>; items: number; pendingReports: number };
+    /** Finance (src/modules/finance/dashboard.service.ts): last 7 days' traces and exchange exits; registry and requests when readable. */
+    finance?: {
+      tracesWeek: number;
+      exchangeExits: { exits: number; addresses: number; amounts: Record<string, number> };
+      droppers?: Record<'reported' | 'confirmed' | 'blocked' | 'cleared', number>;
+      droppersFromAdsWeek?: number;
+      openRequests?: { bank: number; exchange: number; drafts: number };
+    };
   };
   generatedAt: string;
 }

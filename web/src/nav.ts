@@ -24,5 +24,12 @@ export const NAV: NavItem[] = [
   { to: '/tokens', label: 'nav.tokens', permission: 'tokens.manage', section: '/tokens' },
 ];
 
-export const isCurrent = (item: NavItem, path: string): boolean =>
-  item.section === '/' ? path === '/' : path === item.section || path.startsWith(item.section + '/');
+const covers = (section: string, path: string): boolean =>
+  section === '/' ? path === '/' : path === section || path.startsWith(section + '/');
+
+/**
+ * Whether `item` is the current entry: its section covers the path and no other entry's longer
+ * section does (so /monitor/requests marks "Blocking requests", not also "Cyber-supervision").
+ */
+export const isCurrent = (item: NavItem, path: string, items: readonly NavItem[] = NAV): boolean =>
+  covers(item.section, path) && !items.some((o) => o.section.length > item.section.length && covers(o.section, path));

@@ -26,6 +26,8 @@ function Card({ id, title, link, children }: { id: string; title: string; link: 
 }
 
 const LABELS = ['drug_sale', 'courier_recruitment', 'drug_propaganda'] as const;
+/** Cyber-supervision figures that ask someone to act (all but blocks); each present only when the caller may read it. */
+const ACTIONS = ['pendingReview', 'requestsAwaitingApproval', 'requestsToSend', 'openAlerts', 'blockedThisWeek'] as const;
 
 /**
  * Home cards of the domain modules (cyber-supervision, situation, rating, plan): each shows
@@ -47,7 +49,11 @@ export function ModuleCards({ cards }: { cards: Dashboard['cards'] }) {
           <Figure label={t('home.monitor.flagged')} value={n(flagged)} tone={flagged > 0 ? 'warn' : undefined} />
           {LABELS.map((l) => <Figure key={l} label={t(`home.monitor.label.${l}`)} value={n(w[l])} />)}
           <Figure label={t('home.monitor.benign')} value={n(w.benign)} />
+          {ACTIONS.filter((k) => cards.monitor![k] !== undefined).map((k) => (
+            <Figure key={k} label={t(`home.monitor.${k}`)} value={n(cards.monitor![k])} tone={k !== 'blockedThisWeek' && (cards.monitor![k] ?? 0) > 0 ? 'warn' : undefined} />
+          ))}
         </dl>
+        <p><Link to="/monitor/stats">{t('home.monitor.stats')}</Link></p>
       </Card>,
     );
   }
@@ -95,5 +101,32 @@ export function ModuleCards({ cards }: { cards: Dashboard['cards'] }) {
       </Card>,
     );
   }
+  if (cards.finance) {
+    const f = cards.finance;
+    const amounts = Object.entries(f.exchangeExits.amounts).map(([asset, v]) => `${formatNumber(v, lang)} ${asset}`).join(', ');
+    out.push(
+      <Card key="finance" id="finance" title={t('home.finance.title')} link={{ to: '/finance', label: t('home.finance.open') }}>
+        <dl className="figures">
+          <Figure label={t('home.finance.tracesWeek')} value={n(f.tracesWeek)} />
+          <Figure label={t('home.finance.exchangeExits')} value={n(f.exchangeExits.exits)} />
+          <Figure label={t('home.finance.exchangeAddresses')} value={n(f.exchangeExits.addresses)} />
+          {f.droppers ? FINANCE_STATUSES.map((s) => <Figure key={s} label={`${t('home.finance.droppers')}: ${t(`home.finance.status.${s}`)}`} value={n(f.droppers![s])} />) : null}
+          {f.droppersFromAdsWeek !== undefined ? <Figure label={t('home.finance.fromAds')} value={n(f.droppersFromAdsWeek)} tone={f.droppersFromAdsWeek > 0 ? 'warn' : undefined} /> : null}
+          {f.openRequests ? (
+            <>
+              <Figure label={t('home.finance.openBank')} value={n(f.openRequests.bank)} />
+              <Figure label={t('home.finance.openExchange')} value={n(f.openRequests.exchange)} />
+              <Figure label={t('home.finance.drafts')} value={n(f.openRequests.drafts)} tone={f.openRequests.drafts > 0 ? 'warn' : undefined} />
+            </>
+          ) : null}
+        </dl>
+        {amounts ? <p className="muted small">{t('home.finance.amounts', { list: amounts })}</p> : null}
+        {f.droppers ? <p><Link to="/finance/droppers">{t('home.finance.registry')}</Link></p> : null}
+      </Card>,
+    );
+  }
   return <>{out}</>;
 }
+
+/** Dropper registry statuses in the order of their lifecycle (finance/droppers). */
+const FINANCE_STATUSES = ['reported', 'confirmed', 'blocked', 'cleared'] as const;

@@ -10,6 +10,7 @@ import { Link } from '../../../router.js';
 import { LABELS, type ItemDetail } from '../types.js';
 import { Highlighted } from './Highlighted.js';
 import { LabelBadge } from './LabelBadge.js';
+import { CreateRequestButton } from '../components/CreateRequestButton.js';
 
 /** One item: the original text with evidence highlighted, scores, indicators (traces entities) and evidence list. */
 export function ItemPage({ params }: PageProps) {
@@ -26,6 +27,7 @@ export function ItemPage({ params }: PageProps) {
     <>
       <PageTitle title={t('monitor.item')}>{t('monitor.item')} <LabelBadge label={item.label} /></PageTitle>
       <p><Link to="/monitor">← {t('monitor.backToList')}</Link></p>
+      <CreateRequestButton itemIds={[item.id]} />
       <section className="card">
         <dl className="props">
           <div><dt>{t('monitor.source')}</dt><dd>{item.source} ({item.sourceKind})</dd></div>
@@ -59,7 +61,7 @@ export function ItemPage({ params }: PageProps) {
           <ul data-testid="indicators">
             {item.indicators!.map((ind, i) => {
               const id = entities[`${ind.type}:${ind.value}`];
-              return <li key={i}><code>{ind.type}</code> {id ? <a href={`/api/traces/entities/${id}`} title={t('monitor.traceEntity')}>{ind.value}</a> : ind.value}</li>;
+              return <li key={i}><code>{ind.type}</code> {id ? <a href={`/api/traces/entities/${id}`} title={t('monitor.traceEntity')}>{ind.value}</a> : ind.value}{['btc', 'tron', 'eth'].includes(ind.type) ? <> · <Link to={`/finance/address/${ind.type}/${encodeURIComponent(ind.value)}`}>{t('finance.traceLink')}</Link></> : null}</li>;
             })}
           </ul>
         )}

@@ -1,0 +1,88 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, queryString, type Lang } from '../../../api.js';
+import { ErrorMessage, Loading } from '../../../components/ErrorMessage.js';
+import { SelectField, TextField } from '../../../components/forms.js';
+import { PageTitle } from '../../../components/PageTitle.js';
+import { formatDateTime } from '../../../lib/format.js';
+import { useApi } from '../../../lib/useApi.js';
+import { useRegions } from '../../../reference.js';
+import { Link, navigate, useLocation } from '../../../router.js';
+import { RECHECK_STATUSES, RecheckBadge, type RecheckTarget } from './RecheckParts.js';
+import './Recheck.css';
+
+const PAGE = 50;
+
+/** Watched URLs of sent/blocked/restored requests: current status, counts per status, filters. */
+export function RechecksListPage() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const regions = useRegions();
+  const { search } = useLocation();
+  const current = { status: search.get('status') ?? '', q: search.get('q') ?? '', inactive: search.get('inactive') ?? '' };
+  const [form, setForm] = useState(current);
+  const [pages, setPages] = useState(1);
+  const list = useApi(() => api.get<{ targets: RecheckTarget[]; more: boolean; counts: Record<string, number> }>('/api/monitor/rechecks', { ...current, limit: PAGE * pages }), [current, pages]);
+  const submit = (e: FormEvent) => { e.preventDefault(); setPages(1); navigate('/monitor/rechecks' + queryString(form), { replace: true }); };
+
+  return (
+    <>
+      <PageTitle title={t('monitor.rechecks.title')} actions={<Link className="btn" to="/monitor/alerts">{t('monitor.alerts.title')}</Link>}>
+        {t('monitor.rechecks.title')}
+      </PageTitle>
+      <p className="muted">{t('monitor.rechecks.intro')}</p>
+      {list.data ? (
+        <ul className="recheck-counts" aria-label={t('monitor.rechecks.counts')}>
+          {RECHECK_STATUSES.map((s) => (
+            <li key={s}><Link to={'/monitor/rechecks' + queryString({ ...current, status: s })}><RecheckBadge value={s} /> {list.data!.counts[s] ?? 0}</Link></li>
+          ))}
+        </ul>
+      ) : null}
+      <form className="card form filters" role="search" aria-label={t('monitor.rechecks.filters')} onSubmit={submit}>
+        <div className="form-grid form-grid-4">
+          <SelectField label={t('monitor.rechecks.statusField')} value={form.status} onValue={(v) => setForm({ ...form, status: v })}
+            options={[{ value: '', label: t('common.any') }, ...RECHECK_STATUSES.map((s) => ({ value: s, label: t(`monitor.rechecks.status.${s}`) }))]} />
+          <TextField label={t('monitor.rechecks.urlContains')} value={form.q} onValue={(v) => setForm({ ...form, q: v })} />
+          <SelectField label={t('monitor.rechecks.watching')} value={form.inactive} onValue={(v) => setForm({ ...form, inactive: v })}
+            options={[{ value: '', label: t('monitor.rechecks.activeOnly') }, { value: 'true', label: t('monitor.rechecks.withInactive') }]} />
+        </div>
+        <div className="actions">
+          <button type="submit" className="btn btn-primary">{t('common.search')}</button>
+          <button type="button" className="btn" onClick={() => { setForm({ status: '', q: '', inactive: '' }); navigate('/monitor/rechecks', { replace: true }); }}>{t('common.reset')}</button>
+        </div>
+      </form>
+      <ErrorMessage error={list.error} />
+      {list.loading && !list.data ? <Loading /> : null}
+      {list.data ? (
+        <div className="table-wrap">
+          <table className="table">
+            <caption className="visually-hidden">{t('monitor.rechecks.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('monitor.rechecks.url')}</th>
+                <th scope="col">{t('monitor.rechecks.statusField')}</th>
+                <th scope="col">{t('monitor.rechecks.lastCheck')}</th>
+                <th scope="col">{t('monitor.rechecks.since')}</th>
+                <th scope="col">{t('monitor.rechecks.request')}</th>
+                <th scope="col">{t('common.region')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.targets.length === 0 ? <tr><td colSpan={6} className="muted">{t('monitor.rechecks.empty')}</td></tr> : list.data.targets.map((r) => (
+                <tr key={r.id} data-status={r.status}>
+                  <td className="monitor-preview"><Link to={`/monitor/rechecks/${r.id}`}>{r.url}</Link></td>
+                  <td><RecheckBadge value={r.status} />{r.consecutiveErrors > 0 ? <span className="muted"> {t('monitor.rechecks.errorsInRow', { n: r.consecutiveErrors })}</span> : null}</td>
+                  <td className="nowrap">{r.lastCheckedAt ? formatDateTime(r.lastCheckedAt, lang) : '—'}{r.lastHttpStatus ? ` · HTTP ${r.lastHttpStatus}` : ''}</td>
+                  <td className="nowrap">{r.lastChangeAt ? formatDateTime(r.lastChangeAt, lang) : '—'}</td>
+                  <td>{t(`monitor.rechecks.requestStatus.${r.requestStatus}`, { defaultValue: r.requestStatus })}</td>
+                  <td>{regions.name(r.region)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {list.data.more ? <button type="button" className="btn" onClick={() => setPages(pages + 1)}>{t('monitor.more')}</button> : null}
+        </div>
+      ) : null}
+    </>
+  );
+}
