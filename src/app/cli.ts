@@ -63,16 +63,32 @@ const serve: Command = (_args, io) => withConfig(io, async (config) => {
   // Listen first: /healthz answers while queues start and demo data is seeded (/readyz tells when jobs run).
   const address = await app.listen({ host: config.HOST, port: config.PORT });
   print(io.stdout, `Qalqan is serving on ${address.replace('0.0.0.0', '127.0.0.1')} (database: ${ctx.database.kind}${ctx.database.kind === 'pglite' ? ' in ' + config.dataDir : ''})`);
-  if (config.QALQAN_WORKERS) await startJobs(ctx, log);
-  if (config.QALQAN_DEMO) await seedDemo(ctx, (l) => print(io.stdout, l));
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
+  // Signals are handled from here on, so a stop during start-up (queues, demo seeding) still
+  // closes the server and the database cleanly instead of killing the process mid-write.
+  let stopping = false;
+  let exitCode = 0;
+  let stop = () => undefined as void;
+  const stopped = new Promise<void>((resolve) => {
+    stop = () => { stopping = true; resolve(); };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  const startup = (async () => {
+    if (config.QALQAN_WORKERS && !stopping) await startJobs(ctx, log);
+    if (config.QALQAN_DEMO && !stopping) await seedDemo(ctx, (l) => print(io.stdout, l));
+  })().catch((e: unknown) => {
+    if (stopping) return;
+    // A server without its workers or demo would look alive but not work: stop, non-zero.
+    log('start-up failed', { error: e instanceof Error ? e.message : String(e) });
+    exitCode = 1;
+    stop();
+  });
+  await stopped;
   await app.close();
+  // Let a running start-up step reach its end (bounded), then close the database under it.
+  await Promise.race([startup, new Promise((r) => setTimeout(r, 10_000).unref())]);
   await closeContext(ctx);
-  return 0;
+  return exitCode;
 });
 
 const db: Command = async (args, io) => {

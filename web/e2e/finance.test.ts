@@ -1,19 +1,16 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AddressInfo } from 'node:net';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { startJobs } from '../../src/app/runtime.js';
+import type { BrowserContext, Page } from 'playwright-core';
 import { FakeChainApis } from '../../src/modules/finance/chains/fake-apis.js';
 import { USDT_TRON } from '../../src/modules/finance/store/chains.js';
 import { syntheticTron, syntheticTxid } from '../../src/modules/finance/store/synthetic.js';
-import { startTestApp, uniqueName, type TestApp } from '../../src/platform/testing/app.js';
-import { CHROMIUM, openLogin, SHOTS, skipReason, submitLogin } from './harness.js';
+import { uniqueName, type TestApp } from '../../src/platform/testing/app.js';
+import { openLogin, SHOTS, skipReason, submitLogin, startE2E, type E2E } from './harness.js';
 
-const WEB = fileURLToPath(new URL('..', import.meta.url));
+
 const T0 = 1_767_225_600; // 2026-01-01T00:00:00Z
 
 /**
@@ -30,32 +27,17 @@ describe('Crypto Trace in Chromium', { skip: skipReason }, () => {
   let base: string;
   let ctx: BrowserContext;
   let page: Page;
-  let webDir: string;
+  let e2e: E2E;
   const problems: string[] = [];
 
   before(async () => {
-    webDir = mkdtempSync(join(tmpdir(), 'qalqan-web-finance-'));
-    const { build } = await import('vite');
-    await build({ configFile: join(WEB, 'vite.config.ts'), logLevel: 'warn', build: { outDir: webDir, emptyOutDir: true } });
     fake = await new FakeChainApis().start();
-    t = await startTestApp('pglite', { QALQAN_WEB_DIR: webDir, ...fake.env() });
-    await startJobs(t.ctx);
-    await t.app.listen({ host: '127.0.0.1', port: 0 });
-    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-    ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'qalqan-e2e-')), {
-      executablePath: CHROMIUM, headless: true, locale: 'en-GB', viewport: { width: 1366, height: 900 }, acceptDownloads: true,
-      args: ['--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
-    });
-    ctx.setDefaultTimeout(20_000);
-    page = ctx.pages()[0] ?? (await ctx.newPage());
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => { if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) problems.push(`console: ${m.text()}`); });
+    e2e = await startE2E({ env: { ...fake.env() }, jobs: true, webgl: true, timeoutMs: 20_000, problems });
+    ({ t, base, ctx, page } = e2e);
   });
   after(async () => {
-    await ctx?.close().catch(() => undefined);
-    await t?.close();
+    await e2e?.close();
     await fake?.stop();
-    rmSync(webDir, { recursive: true, force: true });
   });
 
   test('a wallet from a monitored post is traced to an exchange and a freeze request is exported', async () => {

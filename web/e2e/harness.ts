@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../../src/platform/testing/app.js';
+import { startJobs } from '../../src/app/runtime.js';
 
 /**
  * One server (PGlite costs seconds) and one browser for a whole e2e file, plus the few
@@ -49,22 +50,39 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-export async function startE2E(): Promise<E2E> {
+/** How a browser test wants its server and browser. */
+export interface E2EOptions {
+  /** Extra environment for the server's config (e.g. an SSRF allowlist for a local site). */
+  env?: Record<string, string>;
+  /** Run the background job workers in the test process (ingest, detection, rechecks…). */
+  jobs?: boolean;
+  /** Software WebGL (SwiftShader) for pages that draw with WebGL, e.g. the sigma.js graph. */
+  webgl?: boolean;
+  /** Default timeout of page actions (ms). */
+  timeoutMs?: number;
+  /** Collect page errors into this array instead of a new one. */
+  problems?: string[];
+}
+
+export async function startE2E(opts: E2EOptions = {}): Promise<E2E> {
   await ensureBuilt();
-  const t = await startTestApp('pglite');
+  const t = await startTestApp('pglite', opts.env);
+  if (opts.jobs) await startJobs(t.ctx);
   await t.app.listen({ host: '127.0.0.1', port: 0 });
   const base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
   const profile = mkdtempSync(join(tmpdir(), 'qalqan-e2e-'));
+  const gpu = opts.webgl ? ['--use-angle=swiftshader', '--enable-unsafe-swiftshader'] : ['--disable-gpu'];
   const ctx = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     locale: 'en-GB',
     viewport: { width: 1366, height: 900 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    acceptDownloads: true,
+    args: ['--no-sandbox', ...gpu, '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  ctx.setDefaultTimeout(15_000);
+  ctx.setDefaultTimeout(opts.timeoutMs ?? 15_000);
   const page = ctx.pages()[0] ?? (await ctx.newPage());
-  const problems: string[] = [];
+  const problems: string[] = opts.problems ?? [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
     // 4xx answers are expected in these scenarios (wrong password, 404 probe); anything else is not.

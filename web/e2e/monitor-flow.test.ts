@@ -1,23 +1,22 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { startJobs } from '../../src/app/runtime.js';
+import type { BrowserContext, Page } from 'playwright-core';
 import { systemActor } from '../../src/platform/auth/actor.js';
 import { listItems } from '../../src/modules/monitor/items.service.js';
 import { runRecheckBatch } from '../../src/modules/monitor/rechecks/rechecks.service.js';
 import { getRequest } from '../../src/modules/monitor/requests/requests.service.js';
 import { reviewStatus } from '../../src/modules/monitor/review/review.service.js';
 import { shopOfItem } from '../../src/modules/monitor/shops/shops.service.js';
-import { startTestApp, type TestApp } from '../../src/platform/testing/app.js';
-import { CHROMIUM, openLogin, SHOTS, skipReason, submitLogin } from './harness.js';
+import type { TestApp } from '../../src/platform/testing/app.js';
+import { openLogin, SHOTS, skipReason, submitLogin, startE2E, type E2E } from './harness.js';
 
-const WEB = fileURLToPath(new URL('..', import.meta.url));
+
 const TEMPLATE = fileURLToPath(new URL('./fixtures/telegram-flow.json', import.meta.url));
 const SOURCE = 'e2e-flow';
 const BOT = 'e2e_flow_shop_bot';
@@ -40,7 +39,7 @@ describe('cyber-supervision workflow end to end in Chromium', { skip: skipReason
   let base: string;
   let ctx: BrowserContext;
   let page: Page;
-  let webDir: string;
+  let e2e: E2E;
   let site: Server;
   let shopUrl = '';
   let fixture = '';
@@ -63,31 +62,16 @@ describe('cyber-supervision workflow end to end in Chromium', { skip: skipReason
     fixture = join(dir, 'result.json');
     writeFileSync(fixture, readFileSync(TEMPLATE, 'utf8').replace('__SHOP_URL__', shopUrl));
 
-    webDir = mkdtempSync(join(tmpdir(), 'qalqan-web-flow-'));
-    const { build } = await import('vite');
-    await build({ configFile: join(WEB, 'vite.config.ts'), logLevel: 'warn', build: { outDir: webDir, emptyOutDir: true } });
     // The crawler's SSRF allowlist admits exactly the local shop; no politeness delay between two rechecks.
-    t = await startTestApp('pglite', { QALQAN_WEB_DIR: webDir, CRAWLER_ALLOW_PRIVATE_HOSTS: `127.0.0.1:${port}`, RECHECK_HOST_INTERVAL_MS: '0' });
-    await startJobs(t.ctx);
-    await t.app.listen({ host: '127.0.0.1', port: 0 });
-    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+    e2e = await startE2E({ env: { CRAWLER_ALLOW_PRIVATE_HOSTS: `127.0.0.1:${port}`, RECHECK_HOST_INTERVAL_MS: '0' }, jobs: true, timeoutMs: 20_000, problems });
+    ({ t, base, ctx, page } = e2e);
     users.analyst.password = (await t.user({ username: users.analyst.username, roles: ['analyst'] })).password;
     users.reviewer.password = (await t.user({ username: users.reviewer.username, roles: ['reviewer'] })).password;
-    ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'qalqan-e2e-')), {
-      executablePath: CHROMIUM, headless: true, locale: 'en-GB', viewport: { width: 1366, height: 900 }, acceptDownloads: true,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
-    });
-    ctx.setDefaultTimeout(20_000);
-    page = ctx.pages()[0] ?? (await ctx.newPage());
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => { if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) problems.push(`console: ${m.text()}`); });
     page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
   });
   after(async () => {
-    await ctx?.close().catch(() => undefined);
-    await t?.close();
+    await e2e?.close();
     await new Promise((ok) => site?.close(ok));
-    rmSync(webDir, { recursive: true, force: true });
   });
 
   const signInAs = async (who: keyof typeof users) => {

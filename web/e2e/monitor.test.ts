@@ -1,16 +1,12 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AddressInfo } from 'node:net';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { startJobs } from '../../src/app/runtime.js';
-import { startTestApp, type TestApp } from '../../src/platform/testing/app.js';
-import { CHROMIUM, openLogin, SHOTS, skipReason, submitLogin } from './harness.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { TestApp } from '../../src/platform/testing/app.js';
+import { openLogin, SHOTS, skipReason, submitLogin, startE2E, type E2E } from './harness.js';
 
-const WEB = fileURLToPath(new URL('..', import.meta.url));
+
 const FIXTURE = fileURLToPath(new URL('../../src/modules/monitor/import/fixtures/telegram-single.json', import.meta.url));
 
 /**
@@ -23,30 +19,15 @@ describe('cyber-supervision in Chromium', { skip: skipReason }, () => {
   let base: string;
   let ctx: BrowserContext;
   let page: Page;
-  let webDir: string;
+  let e2e: E2E;
   const problems: string[] = [];
 
   before(async () => {
-    webDir = mkdtempSync(join(tmpdir(), 'qalqan-web-monitor-'));
-    const { build } = await import('vite');
-    await build({ configFile: join(WEB, 'vite.config.ts'), logLevel: 'warn', build: { outDir: webDir, emptyOutDir: true } });
-    t = await startTestApp('pglite', { QALQAN_WEB_DIR: webDir });
-    await startJobs(t.ctx);
-    await t.app.listen({ host: '127.0.0.1', port: 0 });
-    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-    ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'qalqan-e2e-')), {
-      executablePath: CHROMIUM, headless: true, locale: 'en-GB', viewport: { width: 1366, height: 900 },
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
-    });
-    ctx.setDefaultTimeout(20_000);
-    page = ctx.pages()[0] ?? (await ctx.newPage());
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => { if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) problems.push(`console: ${m.text()}`); });
+    e2e = await startE2E({ jobs: true, timeoutMs: 20_000, problems });
+    ({ t, base, ctx, page } = e2e);
   });
   after(async () => {
-    await ctx?.close().catch(() => undefined);
-    await t?.close();
-    rmSync(webDir, { recursive: true, force: true });
+    await e2e?.close();
   });
 
   test('an analyst imports a Telegram export, sees flagged items and the evidence of one', async () => {
