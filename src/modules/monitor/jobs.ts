@@ -7,7 +7,7 @@ import type { AppContext } from '../../platform/http/context.js';
 import { enqueueDetection } from './ingest.service.js';
 import { detectItems, undetectedIds } from './ingest.detect.js';
 import { runImport } from './import/import.service.js';
-import { startDetectWorker } from './detect-worker-pool.js';
+import { startDetectWorker, stopDetectWorker } from './detect-worker-pool.js';
 
 /** Age after which an undetected item is re-enqueued by the scheduled sweep. */
 const SWEEP_AFTER_SECONDS = 120;
@@ -18,6 +18,9 @@ export async function registerMonitorJobs(ctx: AppContext, log: (msg: string, ex
   // The detector thread loads the model now (about a second) rather than inside the first job,
   // where it would count against that job's expiry (inline detection loads it on first use).
   startDetectWorker();
+  // The thread must not outlive the workers (it would keep the process alive after a batch that
+  // was in flight when they stopped).
+  jobs.onStop(stopDetectWorker);
   // The jobs of one fetch are detected together in one transaction (up to 2 × DETECT_JOB_SIZE
   // items): fewer commits, audit rows and traces upserts per item, and an indicator seen in many
   // posts is written once per batch. Two fetch loops: while one batch is in the detector thread,

@@ -103,7 +103,15 @@ export class Jobs {
     return this.boss.getQueue(name);
   }
 
-  stop(): Promise<void> {
-    return this.boss.stop({ graceful: true, timeout: 10_000 });
+  private readonly stopHooks: (() => Promise<void>)[] = [];
+
+  /** Run `fn` when the workers stop (e.g. a module's worker thread that serves its jobs). */
+  onStop(fn: () => Promise<void>): void {
+    this.stopHooks.push(fn);
+  }
+
+  async stop(): Promise<void> {
+    await this.boss.stop({ graceful: true, timeout: 10_000 });
+    for (const fn of this.stopHooks.splice(0)) await fn().catch(() => undefined);
   }
 }
