@@ -79,6 +79,8 @@ export const configSchema = z.object({
   QALQAN_BLOCKPAGE_MARKERS: z.string().default(''),
   /** Largest SimHash Hamming distance (of 64 bits) that counts as a near-duplicate; up to 3 the band index misses no candidate. */
   MIRROR_MAX_DISTANCE: z.coerce.number().int().min(0).max(12).default(4),
+  /** Run the mirror check (near-duplicates of known shops, reappeared alerts) in this process's workers. */
+  MIRROR_ENABLED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
 
   // Finance chain adapters (docs/finance.md). A chain whose URL is unset cannot be fetched (traces use stored data only).
   /** Esplora REST base URL for Bitcoin, e.g. https://blockstream.info/api or a private esplora. */

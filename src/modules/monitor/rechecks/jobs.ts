@@ -27,6 +27,8 @@ export async function registerRecheckJobs(ctx: AppContext, log: (msg: string, ex
     const s = await runRecheckBatch(ctx, {}, log);
     if (s.checked || s.added || s.deactivated || s.failed) log('recheck batch', s);
   });
+  await jobs.schedule('monitor.recheck', c.RECHECK_CRON, {});
+  if (!c.MIRROR_ENABLED) return;
   const actor = systemActor('monitor-mirrors');
   await jobs.work('monitor.mirrors', { retryLimit: 3, retryDelaySeconds: 30, expireInSeconds: 900 }, async () => {
     for (let i = 0; i < MIRROR_BATCHES_PER_RUN; i++) {
@@ -35,6 +37,5 @@ export async function registerRecheckJobs(ctx: AppContext, log: (msg: string, ex
       if (s.processed === 0) break;
     }
   });
-  await jobs.schedule('monitor.recheck', c.RECHECK_CRON, {});
   await jobs.schedule('monitor.mirrors', '* * * * *', {});
 }
