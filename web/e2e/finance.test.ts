@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { FakeChainApis } from '../../src/modules/finance/chains/fake-apis.js';
 import { USDT_TRON } from '../../src/modules/finance/store/chains.js';
 import { syntheticTron, syntheticTxid } from '../../src/modules/finance/store/synthetic.js';
@@ -19,13 +19,12 @@ const T0 = 1_767_225_600; // 2026-01-01T00:00:00Z
  * a shop's TRON wallet is ingested through the monitor API and detected by the workers; the
  * analyst opens the item, follows "Trace in Crypto Trace", runs a forward trace (which fetches
  * the histories), sees the exchange exit, highlights its path, drafts the freeze request and
- * downloads its PDF letter and CSV annex. The SPA is built into a private directory.
+ * downloads its PDF letter and CSV annex.
  */
 describe('Crypto Trace in Chromium', { skip: skipReason }, () => {
   let t: TestApp;
   let fake: FakeChainApis;
   let base: string;
-  let ctx: BrowserContext;
   let page: Page;
   let e2e: E2E;
   const problems: string[] = [];
@@ -33,7 +32,7 @@ describe('Crypto Trace in Chromium', { skip: skipReason }, () => {
   before(async () => {
     fake = await new FakeChainApis().start();
     e2e = await startE2E({ env: { ...fake.env() }, jobs: true, webgl: true, timeoutMs: 20_000, problems });
-    ({ t, base, ctx, page } = e2e);
+    ({ t, base, page } = e2e);
   });
   after(async () => {
     await e2e?.close();
@@ -66,7 +65,7 @@ describe('Crypto Trace in Chromium', { skip: skipReason }, () => {
     const itemId = ing.json().ids[0] as string;
     assert.ok(itemId, ing.body);
 
-    await openLogin({ page, ctx, base } as never);
+    await openLogin(e2e);
     await submitLogin(page, u.username, u.password);
     await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
 

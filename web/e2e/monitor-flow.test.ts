@@ -75,7 +75,7 @@ describe('cyber-supervision workflow end to end in Chromium', { skip: skipReason
   });
 
   const signInAs = async (who: keyof typeof users) => {
-    await openLogin({ page, ctx, base } as never);
+    await openLogin(e2e);
     await submitLogin(page, users[who].username, users[who].password);
     await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
   };

@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { TestApp } from '../../src/platform/testing/app.js';
 import { openLogin, SHOTS, skipReason, submitLogin, startE2E, type E2E } from './harness.js';
 
@@ -11,20 +11,18 @@ const FIXTURE = fileURLToPath(new URL('../../src/modules/monitor/import/fixtures
 
 /**
  * Import a Telegram export through the UI → items flagged → open one: evidence spans highlighted,
- * and an `<img onerror>` inside the post stays text. The SPA is built into a private directory
- * (QALQAN_WEB_DIR) so this file never races other suites over web/dist; workers run in process.
+ * and an `<img onerror>` inside the post stays text. Workers run in
+ * process (startE2E with jobs).
  */
 describe('cyber-supervision in Chromium', { skip: skipReason }, () => {
   let t: TestApp;
-  let base: string;
-  let ctx: BrowserContext;
   let page: Page;
   let e2e: E2E;
   const problems: string[] = [];
 
   before(async () => {
     e2e = await startE2E({ jobs: true, timeoutMs: 20_000, problems });
-    ({ t, base, ctx, page } = e2e);
+    ({ t, page } = e2e);
   });
   after(async () => {
     await e2e?.close();
@@ -32,7 +30,7 @@ describe('cyber-supervision in Chromium', { skip: skipReason }, () => {
 
   test('an analyst imports a Telegram export, sees flagged items and the evidence of one', async () => {
     const u = await t.user({ username: 'e2e.monitor', roles: ['analyst'] });
-    await openLogin({ page, ctx, base } as never);
+    await openLogin(e2e);
     await submitLogin(page, u.username, u.password);
     await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Cyber-supervision', exact: true }).click();

@@ -15,7 +15,6 @@ const XSS = '<img src=x onerror="window.__xss=1">';
  * Blocking requests in the browser: an analyst creates requests from a confirmed item on its
  * page; the author is not offered approval; a second user (reviewer) approves; the letter
  * downloads as a PDF; an admin turns the auto-approve policy on and the banner appears.
- * The SPA is built into a private directory (QALQAN_WEB_DIR) so parallel e2e runs do not clash.
  */
 describe('blocking requests in Chromium', { skip: skipReason }, () => {
   let t: TestApp;

@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { reviewStatus } from '../../src/modules/monitor/review/review.service.js';
 import { shopOfItem } from '../../src/modules/monitor/shops/shops.service.js';
 import { waitDetected } from '../../src/modules/monitor/testing.js';
@@ -15,19 +15,17 @@ const XSS = '<img src=x onerror="window.__xss=1">';
 /**
  * Posts sharing a bot are ingested through the API → the review queue shows them → a reviewer
  * confirms both with the keyboard → the shop page lists both posts. XSS payloads in the text,
- * channel and URL stay text. The SPA is built into a private directory (QALQAN_WEB_DIR).
+ * channel and URL stay text.
  */
 describe('review queue and shops in Chromium', { skip: skipReason }, () => {
   let t: TestApp;
-  let base: string;
-  let ctx: BrowserContext;
   let page: Page;
   let e2e: E2E;
   const problems: string[] = [];
 
   before(async () => {
     e2e = await startE2E({ jobs: true, timeoutMs: 20_000, problems });
-    ({ t, base, ctx, page } = e2e);
+    ({ t, page } = e2e);
   });
   after(async () => {
     await e2e?.close();
@@ -47,7 +45,7 @@ describe('review queue and shops in Chromium', { skip: skipReason }, () => {
     assert.ok(shop && shop === (await shopOfItem(t.ctx.db, ids[1]!)), 'both posts form one shop');
 
     const u = await t.user({ username: 'e2e.reviewer', roles: ['reviewer'] });
-    await openLogin({ page, ctx, base } as never);
+    await openLogin(e2e);
     await submitLogin(page, u.username, u.password);
     await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Review queue', exact: true }).click();
