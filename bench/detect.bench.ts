@@ -11,11 +11,13 @@
  *     BayesClassifier trained on the detector's training recipe (generator + extras).
  *     natural's training is O(documents x vocabulary), so it gets a subset (BAYES_TRAIN).
  *  4. macro-F1 of everything on <repo>/../shared/corpus/dev.jsonl (validation set).
+ *  5. `qalqan scan` end to end (bin/qalqan.js over the mix as JSONL, output to a file):
+ *     msgs/s after start-up, the start-up apart.
  * The LAST line of output is one JSON object:
- *   {"msgs_per_s","mb_per_s","peak_rss_mb","baselines":{"<name>":{"msgs_per_s","macro_f1"}}}
+ *   {"msgs_per_s","mb_per_s","peak_rss_mb","scan_cli_msgs_per_s","baselines":{"<name>":{"msgs_per_s","macro_f1"}}}
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,6 +48,28 @@ function macroF1(rows: readonly Row[], f: (t: string) => string): number {
   return computeMetrics(rows.map((r) => ({ gold: r.label, pred: f(r.text) }))).macro_f1;
 }
 
+/**
+ * `qalqan scan` end to end, as a user runs it: the same mix as JSONL ({"id","text"}) through
+ * bin/qalqan.js, output to a file. Start-up (tsx, model and lexicon load) is timed with an
+ * empty input and reported apart; best of 2 runs.
+ */
+function timeScanCli(tmp: string, texts: readonly string[]): { msgsPerS: number; totalS: number; startS: number; outMb: number } {
+  const input = join(tmp, 'scan.jsonl');
+  const empty = join(tmp, 'empty.jsonl');
+  const output = join(tmp, 'scan.out');
+  writeFileSync(input, texts.map((t, i) => JSON.stringify({ id: `m${i}`, text: t })).join('\n') + '\n');
+  writeFileSync(empty, '');
+  const run = (file: string): number => {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${join(REPO, 'bin/qalqan.js')}" scan "${file}" > "${output}"`], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`qalqan scan failed: ${r.stderr}`);
+    return Number(process.hrtime.bigint() - t0) / 1e9;
+  };
+  const startS = Math.min(run(empty), run(empty));
+  const totalS = Math.min(run(input), run(input));
+  return { msgsPerS: texts.length / Math.max(1e-9, totalS - startS), totalS, startS, outMb: statSync(output).size / 1e6 };
+}
+
 function main(): void {
   const t0 = Date.now();
   const texts = benchMix(N, 9009);
@@ -58,6 +82,7 @@ function main(): void {
   const mixFile = join(tmp, 'mix.jsonl');
   writeFileSync(mixFile, texts.map((t) => JSON.stringify(t)).join('\n') + '\n');
   const child = spawnSync(process.execPath, ['--import', 'tsx', join(HERE, 'lib/detect-run.ts'), mixFile], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const scan = timeScanCli(tmp, texts);
   rmSync(tmp, { recursive: true, force: true });
   if (child.status !== 0) throw new Error(`detect-run failed: ${child.stderr}`);
   const run = JSON.parse(child.stdout.trim().split('\n').pop()!) as { full_s: number; no_explain_s: number; full_cpu_s: number; rss_loaded_mb: number; peak_rss_mb: number; stages_us: Record<string, number> };
@@ -68,6 +93,8 @@ function main(): void {
   // on a shared machine the wall time includes waiting for a core; CPU time shows the per-core cost
   log(`  CPU time of the best full pass: ${((run.full_cpu_s / N) * 1e6).toFixed(2)} µs/message = ${(N / run.full_cpu_s).toFixed(0)} msgs/s per busy core (wall ${((run.full_s / N) * 1e6).toFixed(2)} µs)`);
   log(`  µs per message by stage: ${Object.entries(run.stages_us).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')}`);
+  log(`qalqan scan CLI (JSONL in, JSON lines out, with explanations, 1 process): ${scan.msgsPerS.toFixed(0)} msgs/s after start-up ` +
+    `(${scan.totalS.toFixed(2)} s in all, of which ${scan.startS.toFixed(2)} s start-up with an empty input; ${scan.outMb.toFixed(1)} MB written)`);
   const det = Detector.load();
   let sink = 0;
 
@@ -105,6 +132,7 @@ function main(): void {
     msgs_per_s: Math.round(msgsPerS),
     mb_per_s: Math.round(mbPerS * 100) / 100,
     peak_rss_mb: Math.round(peakRss),
+    scan_cli_msgs_per_s: Math.round(scan.msgsPerS),
     baselines: {
       keyword_list: { msgs_per_s: Math.round(kwRate), macro_f1: kwF1 },
       natural_bayes: { msgs_per_s: Math.round(bayesRate), macro_f1: bayesF1 },

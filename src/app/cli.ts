@@ -1,16 +1,9 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type AppConfig } from './config.js';
-import { closeContext, openConfiguredDatabase, openContext, startJobs } from './runtime.js';
-import { buildServer } from './server.js';
-import { randomPassword, seedDemo } from './demo.js';
-import { migrate } from '../platform/db/migrate.js';
-import { DumpError, dumpDatabase, restoreDatabase } from '../platform/db/dump.js';
-import { verifyAudit } from '../platform/audit/audit.service.js';
-import { systemActor } from '../platform/auth/actor.js';
-import { createUser } from '../platform/auth/users.service.js';
-import { isAppError } from '../platform/errors/catalogue.js';
-import { t } from '../platform/i18n/index.js';
-import { ERRORS } from '../platform/errors/catalogue.js';
+
+// Each command loads what it needs when it runs: the server, the database layer and every
+// module's routes take seconds to load, which `qalqan scan` or `qalqan eval` never use.
+const runtime = () => import('./runtime.js');
 
 /** Where the CLI writes; injectable so tests can run commands in-process. */
 export interface CliIO {
@@ -57,6 +50,7 @@ async function withConfig(io: CliIO, fn: (config: AppConfig) => Promise<number>)
 }
 
 const serve: Command = (_args, io) => withConfig(io, async (config) => {
+  const [{ closeContext, openContext, startJobs }, { buildServer }, { seedDemo }] = await Promise.all([runtime(), import('./server.js'), import('./demo.js')]);
   const log = (m: string, x?: unknown) => print(io.stderr, `${m} ${x ? JSON.stringify(x) : ''}`);
   const ctx = await openContext(config, { jobs: false });
   const app = await buildServer(ctx);
@@ -95,6 +89,9 @@ const db: Command = async (args, io) => {
   const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { force: { type: 'boolean' } } });
   const [sub, file] = positionals;
   return withConfig(io, async (config) => {
+    const [{ openConfiguredDatabase }, { migrate }, { DumpError, dumpDatabase, restoreDatabase }] = await Promise.all([
+      runtime(), import('../platform/db/migrate.js'), import('../platform/db/dump.js'),
+    ]);
     const database = await openConfiguredDatabase(config);
     try {
       if (sub === 'migrate') {
@@ -140,6 +137,10 @@ const user: Command = async (args, io) => {
   const username = values.username ?? (roles.includes('admin') ? 'admin' : '');
   if (!username) return print(io.stderr, 'error: --username is required'), 2;
   const generated = !values['password-stdin'];
+  const [{ closeContext, openContext }, { randomPassword }, { systemActor }, { createUser }, { ERRORS, isAppError }, { t }] = await Promise.all([
+    runtime(), import('./demo.js'), import('../platform/auth/actor.js'), import('../platform/auth/users.service.js'),
+    import('../platform/errors/catalogue.js'), import('../platform/i18n/index.js'),
+  ]);
   const password = generated ? randomPassword() : await readStdinLine(io.stdin);
   return withConfig(io, async (config) => {
     const ctx = await openContext(config, { jobs: false });
@@ -163,6 +164,9 @@ const user: Command = async (args, io) => {
 const audit: Command = async (args, io) => {
   if (args[0] !== 'verify') return print(io.stderr, USAGE), 2;
   return withConfig(io, async (config) => {
+    const [{ openConfiguredDatabase }, { migrate }, { verifyAudit }] = await Promise.all([
+      runtime(), import('../platform/db/migrate.js'), import('../platform/audit/audit.service.js'),
+    ]);
     const database = await openConfiguredDatabase(config);
     try {
       await migrate(database);
@@ -183,12 +187,16 @@ const evaluate: Command = async (args, io) => (await import('../modules/monitor/
 const rating: Command = async (args, io) => (await import('../modules/rating/engine/cli.js')).ratingCommand(args, io);
 
 // File import through the monitor ingest pipeline; this process runs the detection workers too.
-const importCmd: Command = (args, io) => withConfig(io, async (config) =>
-  (await import('../modules/monitor/import/cli.js')).importCommand(args, io, () => openContext(config, { jobs: true }), closeContext));
+const importCmd: Command = (args, io) => withConfig(io, async (config) => {
+  const { closeContext, openContext } = await runtime();
+  return (await import('../modules/monitor/import/cli.js')).importCommand(args, io, () => openContext(config, { jobs: true }), closeContext);
+});
 
 // Monitor desk commands (feedback export for `npm run train -- --feedback FILE`).
-const monitorCmd: Command = (args, io) => withConfig(io, async (config) =>
-  (await import('../modules/monitor/review/cli.js')).monitorCommand(args, io, () => openContext(config, { jobs: false }), closeContext));
+const monitorCmd: Command = (args, io) => withConfig(io, async (config) => {
+  const { closeContext, openContext } = await runtime();
+  return (await import('../modules/monitor/review/cli.js')).monitorCommand(args, io, () => openContext(config, { jobs: false }), closeContext);
+});
 
 const COMMANDS: Record<string, Command> = { serve, db, user, audit, scan, eval: evaluate, rating, import: importCmd, monitor: monitorCmd };
 

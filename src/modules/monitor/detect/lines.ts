@@ -24,6 +24,14 @@ export interface RawLine {
 
 /** Split a byte stream into lines (LF or CRLF). */
 export async function* readLines(input: AsyncIterable<Buffer | string>, maxBytes: number): AsyncGenerator<RawLine> {
+  for await (const batch of readLineBatches(input, maxBytes)) yield* batch;
+}
+
+/**
+ * The lines of each input chunk as one array: one await per chunk (64 KB) instead of
+ * one per line, which cost about 2 µs per line in `qalqan scan`.
+ */
+export async function* readLineBatches(input: AsyncIterable<Buffer | string>, maxBytes: number): AsyncGenerator<RawLine[]> {
   let carry: Buffer[] = [];
   let carryLen = 0;
   let skipping = false;
@@ -38,6 +46,7 @@ export async function* readLines(input: AsyncIterable<Buffer | string>, maxBytes
   };
   for await (const c of input) {
     const chunk = typeof c === 'string' ? Buffer.from(c, 'utf8') : c;
+    const out: RawLine[] = [];
     let pos = 0;
     while (pos <= chunk.length) {
       const nl = chunk.indexOf(0x0a, pos);
@@ -58,7 +67,7 @@ export async function* readLines(input: AsyncIterable<Buffer | string>, maxBytes
       }
       no++;
       if (skipping) {
-        yield { no, text: '', invalidUtf8: false, tooLong: true, bytes: skipped + (nl - pos) };
+        out.push({ no, text: '', invalidUtf8: false, tooLong: true, bytes: skipped + (nl - pos) });
         skipping = false;
         skipped = 0;
       } else {
@@ -66,17 +75,18 @@ export async function* readLines(input: AsyncIterable<Buffer | string>, maxBytes
         const line = carryLen > 0 ? Buffer.concat([...carry, part]) : part;
         carry = [];
         carryLen = 0;
-        if (line.length > maxBytes) yield { no, text: '', invalidUtf8: false, tooLong: true, bytes: line.length };
-        else yield make(line);
+        if (line.length > maxBytes) out.push({ no, text: '', invalidUtf8: false, tooLong: true, bytes: line.length });
+        else out.push(make(line));
       }
       pos = nl + 1;
     }
+    if (out.length) yield out;
   }
   if (skipping) {
     no++;
-    yield { no, text: '', invalidUtf8: false, tooLong: true, bytes: skipped };
+    yield [{ no, text: '', invalidUtf8: false, tooLong: true, bytes: skipped }];
   } else if (carryLen > 0) {
     no++;
-    yield make(Buffer.concat(carry));
+    yield [make(Buffer.concat(carry))];
   }
 }
