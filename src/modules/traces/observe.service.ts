@@ -204,8 +204,8 @@ export async function observe(db: Db, actor: Actor, batch: ObserveBatch): Promis
   return db.transaction(async (tx) => {
     // An existing region-bound row outside the caller's scope is not theirs to touch.
     if (!actor.scope.national && aggs.size) await dropInvisible(tx, actor, aggs);
-    const written = await upsertEntities(tx, [...aggs.values()]);
-
+    // Endpoints given by id name existing entities (never one this batch creates): looked up
+    // first, so the degree of the entities this batch creates can be written with them.
     const idRefs = [...new Set(linkEnds.flatMap((x) => x.ends.flatMap((e) => ('id' in e ? [e.id] : []))))];
     const knownIds = new Map<string, string | null>();
     if (idRefs.length) {
@@ -213,6 +213,11 @@ export async function observe(db: Db, actor: Actor, batch: ObserveBatch): Promis
         .where(and(inArray(traceEntities.id, idRefs), visibleRegion(actor.scope, traceEntities.region)));
       for (const r of rows) knownIds.set(r.id, r.region);
     }
+    for (const [key, n] of newEntityDegrees(links, linkEnds, aggs, knownIds)) aggs.get(key)!.degree = n;
+    const written = await upsertEntities(tx, [...aggs.values()]);
+    // What was written as the degree of the rows created now; upsertLinks corrects any difference.
+    const preset = new Map<string, number>();
+    for (const [key, w] of written) if (w.created) preset.set(w.id, aggs.get(key)?.degree ?? 0);
 
     const linkAggs = new Map<string, LinkAgg>();
     const linkKeys = links.map((l, index) => {
@@ -243,7 +248,7 @@ export async function observe(db: Db, actor: Actor, batch: ObserveBatch): Promis
       a.prov.set(provKey(row), row);
       return key;
     });
-    const linked = await upsertLinks(tx, [...linkAggs.values()]);
+    const linked = await upsertLinks(tx, [...linkAggs.values()], preset);
 
     const provRows: ProvenanceRow[] = [];
     for (const [key, a] of aggs) {
@@ -274,6 +279,34 @@ export async function observe(db: Db, actor: Actor, batch: ObserveBatch): Promis
       linkIds: linkKeys.map((k) => (k === null ? null : linked.get(k)?.id ?? null)),
     };
   });
+}
+
+/**
+ * The degree each entity of the batch would have if the batch creates it: the distinct links
+ * (by endpoint and kind, either order for symmetric kinds) among the links whose two endpoints
+ * resolve, by key. A guess only where an id endpoint and a type/value endpoint name the same
+ * entity; `upsertLinks` writes the difference then.
+ */
+function newEntityDegrees(links: LinkObservation[], linkEnds: { ends: ({ id: string } | { key: string } | { reason: RejectReason })[] }[], aggs: Map<string, Agg>, knownIds: Map<string, string | null>): Map<string, number> {
+  const out = new Map<string, number>();
+  const seen = new Set<string>();
+  for (const [index, l] of links.entries()) {
+    const ends = linkEnds[index]!.ends;
+    if (ends.length !== 2) continue;
+    const ids: string[] = [];
+    for (const e of ends) {
+      if ('id' in e && knownIds.has(e.id)) ids.push('i' + e.id);
+      else if ('key' in e && aggs.has(e.key)) ids.push('k' + e.key);
+      else break;
+    }
+    if (ids.length !== 2 || ids[0] === ids[1]) continue;
+    if (LINK_KINDS.get(l.kind)!.symmetric && ids[1]! < ids[0]!) ids.reverse();
+    const k = `${ids[0]}\u0000${ids[1]}\u0000${l.kind}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    for (const x of ids) if (x[0] === 'k') out.set(x.slice(1), (out.get(x.slice(1)) ?? 0) + 1);
+  }
+  return out;
 }
 
 /** Remove aggregates whose existing row is bound to a region the caller cannot see. */

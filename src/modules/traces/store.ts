@@ -26,6 +26,13 @@ export interface EntityUpsert {
   n: number;
   attributes: Record<string, unknown>;
   tags: string[];
+  /**
+   * Degree to write if the row is created by this statement (ignored for an existing row): the
+   * caller's count of the distinct links of the batch that touch it, so a new entity is written
+   * once, not inserted and then updated by `upsertLinks`. Pass the created rows' values to
+   * `upsertLinks` (`preset`), which corrects any difference. Default 0.
+   */
+  degree?: number;
 }
 
 /** One link's observations within a batch; from/to already ordered for symmetric kinds. */
@@ -53,12 +60,12 @@ export async function upsertEntities(tx: Db, rows: EntityUpsert[]): Promise<Map<
   const e = traceEntities;
   for (const part of chunks(sorted)) {
     const col = <T>(f: (r: EntityUpsert) => T) => sql.param(part.map(f));
-    const res = await tx.execute(sql`insert into ${e} (type, value, display, region, first_seen, last_seen, seen_count, attributes, tags)
-      select r.type, r.value, r.display, r.region, r.first_seen, r.last_seen, r.n, r.attributes, array(select jsonb_array_elements_text(r.tags))
+    const res = await tx.execute(sql`insert into ${e} (type, value, display, region, first_seen, last_seen, seen_count, degree, attributes, tags)
+      select r.type, r.value, r.display, r.region, r.first_seen, r.last_seen, r.n, r.degree, r.attributes, array(select jsonb_array_elements_text(r.tags))
       from unnest(${col((r) => r.type)}::text[], ${col((r) => r.value)}::text[], ${col((r) => r.display)}::text[], ${col((r) => r.region)}::text[],
         ${col((r) => r.firstSeen.toISOString())}::timestamptz[], ${col((r) => r.lastSeen.toISOString())}::timestamptz[], ${col((r) => r.n)}::int[],
-        ${col((r) => JSON.stringify(r.attributes))}::jsonb[], ${col((r) => JSON.stringify(r.tags))}::jsonb[])
-        as r(type, value, display, region, first_seen, last_seen, n, attributes, tags)
+        ${col((r) => r.degree ?? 0)}::int[], ${col((r) => JSON.stringify(r.attributes))}::jsonb[], ${col((r) => JSON.stringify(r.tags))}::jsonb[])
+        as r(type, value, display, region, first_seen, last_seen, n, degree, attributes, tags)
       on conflict (type, value) do update set
         first_seen = least(${e.firstSeen}, excluded.first_seen),
         last_seen = greatest(${e.lastSeen}, excluded.last_seen),
@@ -73,8 +80,15 @@ export async function upsertEntities(tx: Db, rows: EntityUpsert[]): Promise<Map<
   return out;
 }
 
-/** Upsert by (from, to, kind); keeps entity degrees in step with new links. Returns by linkKey. */
-export async function upsertLinks(tx: Db, rows: LinkUpsert[]): Promise<Map<string, { id: string; created: boolean }>> {
+/**
+ * Upsert by (from, to, kind); keeps entity degrees in step with new links. Returns by linkKey.
+ * `preset`: degrees already written by `upsertEntities` for entities it created in this
+ * transaction, by id. Every link touching such an entity is necessarily created here (no one
+ * else can see the entity yet), so its degree must equal the links created for it: only a
+ * difference from the preset value is written, and usually there is none (one write per new
+ * entity instead of an insert and an update).
+ */
+export async function upsertLinks(tx: Db, rows: LinkUpsert[], preset?: ReadonlyMap<string, number>): Promise<Map<string, { id: string; created: boolean }>> {
   const out = new Map<string, { id: string; created: boolean }>();
   const sorted = [...rows].sort((a, b) => cmp(a.fromId, b.fromId) || cmp(a.toId, b.toId) || cmp(a.kind, b.kind));
   const l = traceLinks;
@@ -96,6 +110,12 @@ export async function upsertLinks(tx: Db, rows: LinkUpsert[]): Promise<Map<strin
       if (!r.created) continue;
       degree.set(r.from_id, (degree.get(r.from_id) ?? 0) + 1);
       degree.set(r.to_id, (degree.get(r.to_id) ?? 0) + 1);
+    }
+  }
+  if (preset) {
+    for (const [id, n] of preset) {
+      const d = (degree.get(id) ?? 0) - n;
+      if (d === 0) degree.delete(id); else degree.set(id, d);
     }
   }
   const ids = [...degree.keys()].sort(cmp);

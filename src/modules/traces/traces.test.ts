@@ -72,6 +72,33 @@ for (const backend of testBackends()) {
       assert.equal((await search(t.ctx.db, analyst, { q: '8 (778) 752-34-63' }))[0]!.match, 'exact');
     });
 
+    test('degrees: new entities are written with their degree, equal to their links, in every batch shape', async () => {
+      const h = uniq('deg');
+      const ph = phone();
+      const known = await observe(t.ctx.db, analyst, { module: 'traces', source: 'test', entities: [{ type: 'phone', value: ph }] });
+      const knownId = known.entityIds[0]!;
+      const a = { type: 'telegram', value: `${h}a` }, b = { type: 'telegram', value: `${h}b` }, c = { type: 'domain', value: domain('degc') };
+      const res = await observe(t.ctx.db, analyst, {
+        module: 'traces', source: 'test',
+        links: [
+          { from: a, to: b, kind: 'mentions' }, { from: a, to: b, kind: 'mentions' }, // the same link twice
+          { from: a, to: b, kind: 'same_as' }, { from: b, to: a, kind: 'same_as' }, // symmetric: one link
+          { from: a, to: { type: 'phone', value: ph }, kind: 'mentions' }, { from: a, to: { id: knownId }, kind: 'mentions' }, // one entity named two ways
+          { from: c, to: c, kind: 'related' }, // self link: rejected
+          { from: c, to: { id: '00000000-0000-4000-8000-000000000000' }, kind: 'related' }, // unknown id: rejected
+          { from: c, to: { type: 'btc', value: BTC_BAD }, kind: 'related' }, // invalid endpoint: rejected
+          { from: c, to: b, kind: 'related' },
+        ],
+      });
+      assert.equal(res.counts.linksCreated, 4);
+      const degrees = await t.database.raw.query<{ id: string; degree: number; links: string }>(`select e.id, e.degree,
+          (select count(*) from trace_links l where l.from_id = e.id or l.to_id = e.id) as links
+        from trace_entities e where e.id = any($1::uuid[])`, [[...Object.values(res.ids), knownId]]);
+      assert.equal(degrees.rows.length, 4);
+      for (const r of degrees.rows) assert.equal(r.degree, Number(r.links), `degree of ${r.id}`);
+      assert.deepEqual(degrees.rows.map((r) => r.degree).sort(), [1, 1, 3, 3]);
+    });
+
     test('invalid values are rejected per item with a reason; the rest is written', async () => {
       const dom = domain('good');
       const good = card('4400');
