@@ -87,22 +87,43 @@ export async function renameShops(tx: Db, shopIds: string[]): Promise<void> {
 /** Point everything of the absorbed shops at their survivors (rows, members, indicators, earlier merges). */
 export async function absorbShops(tx: Db, moves: { from: string; to: string }[]): Promise<void> {
   if (!moves.length) return;
-  const doc = JSON.stringify(moves);
-  const m = sql`jsonb_to_recordset(${doc}::jsonb) as m("from" uuid, "to" uuid)`;
+  // Column arrays: unnest's row estimate is the array's length, so a single move uses the indexes
+  // (jsonb_to_recordset is always estimated at 100 rows, which made the planner scan whole tables).
+  const m = sql`unnest(${sql.param(moves.map((x) => x.from))}::uuid[], ${sql.param(moves.map((x) => x.to))}::uuid[]) as m("from", "to")`;
   await tx.execute(sql`update ${monitorShops} s set status = 'merged', merged_into = m."to", updated_at = now() from ${m} where s.id = m."from"`);
   await tx.execute(sql`update ${monitorShops} s set merged_into = m."to" from ${m} where s.merged_into = m."from"`);
   await tx.execute(sql`update ${monitorShopItems} s set shop_id = m."to" from ${m} where s.shop_id = m."from"`);
   await tx.execute(sql`update ${monitorShopIndicators} s set shop_id = m."to" from ${m} where s.shop_id = m."from"`);
 }
 
+interface ShopItem { id: string; indicators: unknown; regions: string[]; at: string | Date }
+
 /**
- * Join the flagged items among `itemIds` that are not in a shop yet. Idempotent: a retried
+ * A flagged item as the detection transaction has just written it (its row is locked by that
+ * transaction's UPDATE, so these are the stored values): lets `updateShops` skip re-reading
+ * and re-parsing the rows' indicators.
+ */
+export interface DetectedItem { id: string; indicators: { type: string; value: string }[]; regions: string[]; at: Date }
+
+/** The given items with indicators that are not in a shop yet, in the order the update needs (time, then id). */
+async function notInShop(tx: Db, detected: DetectedItem[]): Promise<ShopItem[]> {
+  const withIndicators = detected.filter((d) => d.indicators.length > 0);
+  if (!withIndicators.length) return [];
+  const members = new Set(rowsOf<{ item_id: string }>(await tx.execute(sql`select item_id from ${monitorShopItems}
+    where item_id = any(${sql.param(withIndicators.map((d) => d.id))}::uuid[])`)).map((r) => r.item_id));
+  return withIndicators.filter((d) => !members.has(d.id))
+    .sort((a, b) => a.at.getTime() - b.at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * Join the flagged items among `itemIds` that are not in a shop yet (`opts.detected`: those
+ * items' stored indicators, regions and time, when the caller has them). Idempotent: a retried
  * batch finds its items already placed and changes nothing.
  */
-export async function updateShops(tx: Db, itemIds: string[], opts: { hubMerges?: number } = {}): Promise<void> {
+export async function updateShops(tx: Db, itemIds: string[], opts: { hubMerges?: number; detected?: DetectedItem[] } = {}): Promise<void> {
   if (!itemIds.length) return;
   const hubMerges = opts.hubMerges ?? HUB_MERGES;
-  const items = rowsOf<{ id: string; indicators: unknown; regions: string[]; at: string | Date }>(await tx.execute(sql`
+  const items = opts.detected ? await notInShop(tx, opts.detected) : rowsOf<ShopItem>(await tx.execute(sql`
     select i.id, i.indicators, i.regions, coalesce(i.posted_at, i.ingested_at) as at from ${monitorItems} i
     where i.id = any(${sql.param(itemIds)}::uuid[]) and i.label is not null and i.label <> 'benign'
       and jsonb_typeof(i.indicators) = 'array' and jsonb_array_length(i.indicators) > 0
@@ -113,10 +134,11 @@ export async function updateShops(tx: Db, itemIds: string[], opts: { hubMerges?:
   if (!allKeys.length) return;
   await tx.execute(sql`select pg_advisory_xact_lock(${SHOPS_LOCK_KEY})`);
 
-  const keyDoc = JSON.stringify(allKeys.map(splitKey));
+  const split = allKeys.map(splitKey);
   const existing = rowsOf<{ type: string; value: string; shop_id: string | null; item_count: number; merge_count: number; hub: string | null; first_seen: string | Date; last_seen: string | Date }>(
     await tx.execute(sql`select x.type, x.value, x.shop_id, x.item_count, x.merge_count, x.hub, x.first_seen, x.last_seen
-      from ${monitorShopIndicators} x join jsonb_to_recordset(${keyDoc}::jsonb) as k(type text, value text) on x.type = k.type and x.value = k.value`));
+      from ${monitorShopIndicators} x join unnest(${sql.param(split.map((k) => k.type))}::text[], ${sql.param(split.map((k) => k.value))}::text[]) as k(type, value)
+        on x.type = k.type and x.value = k.value`));
   const state = new Map<string, KeyState>();
   for (const r of existing) {
     state.set(keyOf(r.type, r.value), { shopId: r.shop_id, items: r.item_count, merges: r.merge_count, hub: r.hub, first: toDate(r.first_seen), last: toDate(r.last_seen) });
@@ -216,12 +238,21 @@ export async function updateShops(tx: Db, itemIds: string[], opts: { hubMerges?:
     return keys[0]!;
   };
 
-  if (newShops.length) {
-    await tx.insert(monitorShops).values(newShops.map((s) => {
+  // Multi-row writes as INSERT … SELECT FROM unnest(column arrays): a few parameters per
+  // statement instead of one per cell (drizzle's per-cell query building and the driver's
+  // per-parameter encoding cost more CPU than the database's work for these rows).
+  for (let i = 0; i < newShops.length; i += 2000) {
+    const rows = newShops.slice(i, i + 2000).map((s) => {
       const { regions, first, last } = span(s.items);
       const name = pickName(s.items);
-      return { id: s.id, name: name.value, nameType: name.type, regions: [...regions].sort(), firstSeen: new Date(first), lastSeen: new Date(last), itemCount: s.items.length };
-    }));
+      return { id: s.id, name: name.value, nameType: name.type, regions: JSON.stringify([...regions].sort()), first: new Date(first).toISOString(), last: new Date(last).toISOString(), n: s.items.length };
+    });
+    const col = <T>(f: (r: (typeof rows)[number]) => T) => sql.param(rows.map(f));
+    await tx.execute(sql`insert into ${monitorShops} (id, name, name_type, regions, first_seen, last_seen, item_count)
+      select r.id, r.name, r.name_type, array(select jsonb_array_elements_text(r.regions)), r.first, r.last, r.n
+      from unnest(${col((r) => r.id)}::uuid[], ${col((r) => r.name)}::text[], ${col((r) => r.nameType)}::text[], ${col((r) => r.regions)}::jsonb[],
+        ${col((r) => r.first)}::timestamptz[], ${col((r) => r.last)}::timestamptz[], ${col((r) => r.n)}::int[])
+        as r(id, name, name_type, regions, first, last, n)`);
   }
   if (survivors.size) {
     const doc = JSON.stringify([...survivors].map(([id, s]) => {
@@ -237,8 +268,14 @@ export async function updateShops(tx: Db, itemIds: string[], opts: { hubMerges?:
   }
   await absorbShops(tx, moves);
 
-  const members = [...joinedVia].map(([itemId, keys]) => ({ itemId, shopId: shopOfItem(itemId)!, via: 'shared_indicator', detail: { indicators: keys.map(splitKey) } }));
-  for (let i = 0; i < members.length; i += 1000) await tx.insert(monitorShopItems).values(members.slice(i, i + 1000)).onConflictDoNothing();
+  const members = [...joinedVia].map(([itemId, keys]) => ({ itemId, shopId: shopOfItem(itemId)!, detail: JSON.stringify({ indicators: keys.map(splitKey) }) }));
+  for (let i = 0; i < members.length; i += 2000) {
+    const part = members.slice(i, i + 2000);
+    await tx.execute(sql`insert into ${monitorShopItems} (item_id, shop_id, via, detail)
+      select r.item_id, r.shop_id, 'shared_indicator', r.detail
+      from unnest(${sql.param(part.map((m) => m.itemId))}::uuid[], ${sql.param(part.map((m) => m.shopId))}::uuid[], ${sql.param(part.map((m) => m.detail))}::jsonb[]) as r(item_id, shop_id, detail)
+      on conflict do nothing`);
+  }
 
   // The indicator index: every key of the batch with its final shop and counters.
   const moved = new Map(moves.map((m) => [m.from, m.to]));
@@ -247,11 +284,14 @@ export async function updateShops(tx: Db, itemIds: string[], opts: { hubMerges?:
     const shopId = finalOf.get(r) ?? (s.shopId ? moved.get(s.shopId) ?? s.shopId : null);
     return { ...splitKey(k), shop_id: shopId, items: s.items, merges: s.merges, hub: s.hub, first: s.first.toISOString(), last: s.last.toISOString(), hub_at: s.hubItem ? new Date().toISOString() : null };
   });
-  for (let i = 0; i < keyRows.length; i += 2000) {
-    const doc = JSON.stringify(keyRows.slice(i, i + 2000));
+  for (let i = 0; i < keyRows.length; i += 5000) {
+    const part = keyRows.slice(i, i + 5000);
+    const col = <T>(f: (r: (typeof keyRows)[number]) => T) => sql.param(part.map(f));
     await tx.execute(sql`insert into ${monitorShopIndicators} (type, value, shop_id, item_count, merge_count, hub, hub_by, hub_at, first_seen, last_seen)
       select type, value, shop_id, items, merges, hub, case when hub_at is not null then 'hub guard' end, hub_at, first, last
-      from jsonb_to_recordset(${doc}::jsonb) as u(type text, value text, shop_id uuid, items int, merges int, hub text, hub_at timestamptz, first timestamptz, last timestamptz)
+      from unnest(${col((r) => r.type)}::text[], ${col((r) => r.value)}::text[], ${col((r) => r.shop_id)}::uuid[], ${col((r) => r.items)}::int[], ${col((r) => r.merges)}::int[],
+        ${col((r) => r.hub)}::text[], ${col((r) => r.hub_at)}::timestamptz[], ${col((r) => r.first)}::timestamptz[], ${col((r) => r.last)}::timestamptz[])
+        as u(type, value, shop_id, items, merges, hub, hub_at, first, last)
       on conflict (type, value) do update set shop_id = excluded.shop_id, item_count = excluded.item_count, merge_count = excluded.merge_count,
         hub = excluded.hub, hub_by = coalesce(excluded.hub_by, ${monitorShopIndicators.hubBy}), hub_at = coalesce(excluded.hub_at, ${monitorShopIndicators.hubAt}),
         first_seen = excluded.first_seen, last_seen = excluded.last_seen`);
