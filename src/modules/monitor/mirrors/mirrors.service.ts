@@ -4,7 +4,7 @@
  * requests had already been blocked, the shop has reappeared and the desk gets an alert.
  *
  * Flow: the detection transaction queues its flagged items (`queueMirrorCheck`, one call in
- * ingest.detect.ts, after the shops update of the same transaction); the `monitor.mirrors` job
+ * ingest.detect.ts, in the same transaction as the shops update); the `monitor.mirrors` job
  * drains the queue in batches: fingerprint (SimHash) → candidates through the band index →
  * Hamming distance ≤ k → `linkItemToShop` with the evidence (items not in a shop yet) →
  * `reappeared` alert when the item's shop had a blocked request before the item was posted.
@@ -24,12 +24,18 @@ import { bands, fromHex, hamming, MIN_TOKENS, simhashWords, toHex, words } from 
 
 const rows = <T>(r: unknown) => (r as { rows: T[] }).rows;
 
-/** Queue the flagged ones among `itemIds` for the mirror check (inside the detection transaction). */
-export async function queueMirrorCheck(tx: Db, itemIds: string[]): Promise<void> {
+/**
+ * Queue the flagged ones among `itemIds` for the mirror check (inside the detection transaction).
+ * `allFlagged`: the caller has just stored these items as flagged, so their rows need no lookup.
+ */
+export async function queueMirrorCheck(tx: Db, itemIds: string[], opts: { allFlagged?: boolean } = {}): Promise<void> {
   if (itemIds.length === 0) return;
-  await tx.execute(sql`insert into ${monitorMirrorQueue} (item_id)
-    select id from ${monitorItems} where id = any(${sql.param(itemIds)}::uuid[]) and label is not null and label <> 'benign'
-    on conflict do nothing`);
+  const ids = sql.param(itemIds);
+  await tx.execute(opts.allFlagged
+    ? sql`insert into ${monitorMirrorQueue} (item_id) select * from unnest(${ids}::uuid[]) on conflict do nothing`
+    : sql`insert into ${monitorMirrorQueue} (item_id)
+      select id from ${monitorItems} where id = any(${ids}::uuid[]) and label is not null and label <> 'benign'
+      on conflict do nothing`);
 }
 
 /** A near-duplicate found for an item. */
@@ -39,11 +45,14 @@ export interface NearMatch { itemId: string; simhash: string; distance: number }
 export async function nearDuplicates(db: Db, probes: { itemId: string; simhash: string }[], maxDistance: number): Promise<Map<string, NearMatch[]>> {
   const out = new Map<string, NearMatch[]>();
   if (probes.length === 0) return out;
-  const doc = JSON.stringify(probes.map((p) => { const b = bands(fromHex(p.simhash)); return { id: p.itemId, b0: b[0], b1: b[1], b2: b[2], b3: b[3] }; }));
+  const b = probes.map((p) => bands(fromHex(p.simhash)));
+  const band = (i: number) => sql.param(b.map((x) => x[i]!));
   // One indexed equality join per band (a four-way OR would defeat the indexes); pigeonhole: any
-  // pair within distance 3 agrees on at least one band.
+  // pair within distance 3 agrees on at least one band. The probes come as column arrays: the
+  // planner estimates unnest at the arrays' length (jsonb_to_recordset is always "100 rows",
+  // which chose hash joins over whole band indexes for a handful of probes).
   const cand = rows<{ probe: string; item_id: string; simhash: string }>(await db.execute(sql`
-    with q as (select * from jsonb_to_recordset(${doc}::jsonb) as q(id uuid, b0 int, b1 int, b2 int, b3 int))
+    with q as (select * from unnest(${sql.param(probes.map((p) => p.itemId))}::uuid[], ${band(0)}::int[], ${band(1)}::int[], ${band(2)}::int[], ${band(3)}::int[]) as q(id, b0, b1, b2, b3))
     select q.id as probe, f.item_id, f.simhash from q join ${monitorFingerprints} f on f.band0 = q.b0 where f.item_id <> q.id
     union select q.id, f.item_id, f.simhash from q join ${monitorFingerprints} f on f.band1 = q.b1 where f.item_id <> q.id
     union select q.id, f.item_id, f.simhash from q join ${monitorFingerprints} f on f.band2 = q.b2 where f.item_id <> q.id
@@ -90,14 +99,19 @@ export async function runMirrorBatch(db: Db, actor: Actor, opts: { maxDistance: 
       probes.push({ itemId: it.id, simhash: toHex(simhashWords(ws)), tokens: ws.length });
     }
     if (probes.length) {
-      const doc = JSON.stringify(probes.map((p) => { const b = bands(fromHex(p.simhash)); return { item_id: p.itemId, simhash: p.simhash, b0: b[0], b1: b[1], b2: b[2], b3: b[3], tokens: p.tokens }; }));
+      const b = probes.map((p) => bands(fromHex(p.simhash)));
+      const col = <T>(f: (p: (typeof probes)[number], i: number) => T) => sql.param(probes.map(f));
       await tx.execute(sql`insert into ${monitorFingerprints} (item_id, simhash, band0, band1, band2, band3, tokens)
-        select item_id, simhash, b0, b1, b2, b3, tokens from jsonb_to_recordset(${doc}::jsonb)
-          as u(item_id uuid, simhash text, b0 int, b1 int, b2 int, b3 int, tokens int)
+        select * from unnest(${col((p) => p.itemId)}::uuid[], ${col((p) => p.simhash)}::text[], ${col((_, i) => b[i]![0])}::int[], ${col((_, i) => b[i]![1])}::int[],
+          ${col((_, i) => b[i]![2])}::int[], ${col((_, i) => b[i]![3])}::int[], ${col((p) => p.tokens)}::int[])
         on conflict (item_id) do nothing`);
       summary.fingerprinted = probes.length;
     }
     const matches = await nearDuplicates(tx, probes, opts.maxDistance);
+    // A reappeared alert needs a blocked request or a shop marked blocked; while there is none at
+    // all (the common case, and nothing below blocks anything), the per-item checks are skipped.
+    const [{ blocked: anyBlocked } = { blocked: true }] = rows<{ blocked: boolean }>(await tx.execute(sql`select
+      exists(select 1 from ${monitorRequests} where first_blocked_at is not null) or exists(select 1 from ${monitorShops} where status = 'blocked') as blocked`));
     for (const it of items) {
       let shopId = await shopOfItem(tx, it.id);
       let via: Record<string, unknown> | null = null;
@@ -118,7 +132,7 @@ export async function runMirrorBatch(db: Db, actor: Actor, opts: { maxDistance: 
           break;
         }
       }
-      if (!shopId) continue;
+      if (!shopId || !anyBlocked) continue;
       const at = new Date(it.at);
       const blocked = await blockedRequestsOf(tx, shopId, at);
       const [shop] = rows<{ name: string; regions: string[]; status: string; status_at: string | Date | null }>(await tx.execute(sql`select name, regions, status, status_at from ${monitorShops} where id = ${shopId}::uuid`));
