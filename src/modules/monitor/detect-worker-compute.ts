@@ -18,9 +18,14 @@ export interface Detected {
   indicators: { type: string; value: string }[];
   /** ISO 3166-2:KZ codes of the places named in the text, sorted and unique. */
   regions: string[];
-  /** This item's element of the UPDATE's JSON document (id, label, risk, scores, explain, indicators, regions). */
-  json: string;
 }
+
+/**
+ * A detected batch: per item what the write phase needs, and the UPDATE's JSON document, one
+ * array whose element i (id, label, risk, scores, explain, indicators, regions) belongs to input i.
+ * Joined here, off the main thread: one string crosses the thread boundary, not one per item.
+ */
+export interface DetectedBatch { items: Detected[]; doc: string }
 
 /** Regions of the cities and regions named in the text, sorted and unique. */
 export function regionsOf(text: string): string[] {
@@ -38,19 +43,17 @@ export function warmUp(): void {
 }
 
 /** Detect a batch; results in input order. */
-export function computeDetections(items: DetectInput[]): Detected[] {
+export function computeDetections(items: DetectInput[]): DetectedBatch {
   const results = detectBatch(items.map((r) => r.text));
   const out = new Array<Detected>(items.length);
+  const json = new Array<string>(items.length);
   for (let i = 0; i < items.length; i++) {
     const d = results[i]!;
     const regions = regionsOf(items[i]!.text);
     const risk = r4(1 - d.scores.benign);
-    out[i] = {
-      label: d.label, risk, regions,
-      indicators: d.indicators.map((x) => ({ type: x.type, value: x.value })),
-      // Serialised here, off the main thread: the document is ~1.5 kB per item.
-      json: JSON.stringify({ id: items[i]!.id, label: d.label, risk, scores: d.scores, explain: d.explain, indicators: d.indicators, regions }),
-    };
+    out[i] = { label: d.label, risk, regions, indicators: d.indicators.map((x) => ({ type: x.type, value: x.value })) };
+    // Serialised here, off the main thread: the document is ~1.5 kB per item.
+    json[i] = JSON.stringify({ id: items[i]!.id, label: d.label, risk, scores: d.scores, explain: d.explain, indicators: d.indicators, regions });
   }
-  return out;
+  return { items: out, doc: `[${json.join(',')}]` };
 }

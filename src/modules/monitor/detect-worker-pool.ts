@@ -5,9 +5,9 @@
  * order. If the thread cannot start or dies, detection runs inline (same results, same code).
  */
 import { Worker } from 'node:worker_threads';
-import { computeDetections, type DetectInput, type Detected } from './detect-worker-compute.js';
+import { computeDetections, type DetectInput, type DetectedBatch } from './detect-worker-compute.js';
 
-interface Pending { resolve: (d: Detected[]) => void; reject: (e: Error) => void }
+interface Pending { resolve: (d: DetectedBatch) => void; reject: (e: Error) => void }
 
 // The package runs TypeScript through tsx's loader, which a new thread does not inherit when the
 // main thread registered it programmatically (bin/qalqan.js): the thread registers it itself.
@@ -27,7 +27,7 @@ function spawn(): Worker {
   const entry = new URL('./detect-worker.ts', import.meta.url).href;
   const w = new Worker(BOOT, { eval: true, workerData: { tsx, entry }, name: 'qalqan-detect' });
   w.unref(); // an idle detector never keeps the process alive
-  w.on('message', (m: 'ready' | { seq: number; out?: Detected[]; error?: string }) => {
+  w.on('message', (m: 'ready' | { seq: number; out?: DetectedBatch; error?: string }) => {
     if (m === 'ready') { failures = 0; return; }
     const p = pending.get(m.seq);
     if (!p) return;
@@ -65,11 +65,11 @@ export async function stopDetectWorker(): Promise<void> {
 }
 
 /** Detect a batch in the worker thread when one runs, else inline. Results in input order. */
-export function runDetections(items: DetectInput[]): Promise<Detected[]> {
+export function runDetections(items: DetectInput[]): Promise<DetectedBatch> {
   if (enabled && !worker && failures < 3) worker = spawn();
   const w = worker;
   if (!w || items.length === 0) return Promise.resolve().then(() => computeDetections(items));
-  return new Promise<Detected[]>((resolve, reject) => {
+  return new Promise<DetectedBatch>((resolve, reject) => {
     const id = ++seq;
     pending.set(id, { resolve, reject });
     w.ref(); // a batch in flight keeps the process alive until its answer

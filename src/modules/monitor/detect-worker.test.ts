@@ -15,10 +15,11 @@ test('worker-thread detection equals inline detection, in order, and stops clean
   const [viaThread, again] = await Promise.all([runDetections(items), runDetections(items.slice(1))]);
   const inline = computeDetections(items);
   assert.deepEqual(viaThread, inline);
-  assert.deepEqual(again, inline.slice(1));
-  assert.equal(JSON.parse(viaThread[0]!.json).id, 'a');
-  assert.notEqual(viaThread[0]!.label, 'benign');
-  assert.deepEqual(viaThread[0]!.regions, ['KZ-75']);
+  assert.deepEqual(again.items, inline.items.slice(1));
+  assert.deepEqual(JSON.parse(viaThread.doc).map((x: { id: string }) => x.id), ['a', 'b', 'c']);
+  assert.deepEqual(JSON.parse(again.doc), JSON.parse(inline.doc).slice(1));
+  assert.notEqual(viaThread.items[0]!.label, 'benign');
+  assert.deepEqual(viaThread.items[0]!.regions, ['KZ-75']);
   await stopDetectWorker();
   assert.deepEqual(await runDetections(items), inline); // inline after stop
 });

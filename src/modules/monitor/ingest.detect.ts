@@ -47,13 +47,12 @@ export async function detectItems(db: Db, actor: Actor, ids: string[]): Promise<
     order by i.id`);
   const read = (res as unknown as { rows: Pending[] }).rows;
   if (read.length === 0) return { detected: 0, flagged: 0 };
-  const detected = await runDetections(read.map((r) => ({ id: r.id, text: r.text })));
-  const version = getModelVersion();
-  // One JSON document for the whole batch (its elements serialised by the detector thread):
+  // One JSON document for the whole batch (serialised and joined by the detector thread):
   // PostgreSQL's JSON parser is far cheaper than the driver's per-element escaping of seven
   // parameter arrays (~1.5 kB per item). Element i belongs to read[i]; ids sorted, so rows are
   // locked in one global order.
-  const doc = `[${detected.map((d) => d.json).join(',')}]`;
+  const { items: detected, doc } = await runDetections(read.map((r) => ({ id: r.id, text: r.text })));
+  const version = getModelVersion();
   return db.transaction(async (tx) => {
     // Driven by unnest(ids), whose row count the planner knows, joined to the primary key, with
     // each item's fields taken from its element of the document. (A join on jsonb_to_recordset,
@@ -72,12 +71,17 @@ export async function detectItems(db: Db, actor: Actor, ids: string[]): Promise<
     const rows = mine.size === read.length ? read : read.filter((r) => mine.has(r.id));
     const results = mine.size === read.length ? detected : detected.filter((_, i) => mine.has(read[i]!.id));
     const flagged = await observeFlagged(tx, actor, rows, results, version);
-    // Shops: flagged items joined through shared indicators, in this transaction (shops/update.ts).
-    const flaggedIds = rows.filter((_, i) => results[i]!.label !== 'benign').map((r) => r.id);
-    await updateShops(tx, flaggedIds);
-    // Mirrors: the flagged ones are queued for the near-duplicate / reappeared check (mirrors/, monitor.mirrors job).
-    // (Only flagged ids are passed: it keeps the flagged ones anyway, and needs no lookup for the rest.)
-    await queueMirrorCheck(tx, flaggedIds);
+    const flaggedRows = rows.flatMap((r, i) => {
+      const d = results[i]!;
+      return d.label === 'benign' ? [] : [{ id: r.id, indicators: d.indicators, regions: d.regions, at: new Date(r.posted_at ?? r.ingested_at) }];
+    });
+    const flaggedIds = flaggedRows.map((f) => f.id);
+    // Mirrors: the flagged ones are queued for the near-duplicate / reappeared check (mirrors/, monitor.mirrors job,
+    // which runs after this commits). Only the flagged ids, just stored as such: no lookup needed.
+    await queueMirrorCheck(tx, flaggedIds, { allFlagged: true });
+    // Shops: flagged items joined through shared indicators, in this transaction (shops/update.ts). Late,
+    // because its lock (taken only once it has read the items) is held until commit.
+    await updateShops(tx, flaggedIds, { detected: flaggedRows });
     // Last, because the audit chain's lock is held until commit.
     await recordAudit(tx, actor, { action: 'monitor.detect', entityType: 'monitor_items', details: { items: rows.length, flagged, modelVersion: version } });
     return { detected: rows.length, flagged };
