@@ -34,6 +34,8 @@ export const traceEntities = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
+  // Storage: fillfactor 80 (migration 0017, which drizzle's schema cannot express), so the
+  // update on every sighting can stay in its page (HOT) without touching the indexes.
   (t) => [
     uniqueIndex('trace_entities_type_value_uq').on(t.type, t.value),
     // Prefix search without extensions (no pg_trgm on PGlite): text_pattern_ops serves LIKE 'abc%'.
