@@ -13,6 +13,7 @@ import { AppError } from '../../platform/errors/catalogue.js';
 import type { AppContext } from '../../platform/http/context.js';
 import { findEntity } from '../traces/traces.service.js';
 import { ingestBatch, sourceId } from './ingest.service.js';
+import { expandExplain } from './explain-store.js';
 import { deriveExternalId } from './ingest.validate.js';
 import { monitorItems, monitorSources } from './schema.js';
 
@@ -85,7 +86,7 @@ export async function getItem(db: Db, actor: Actor, id: string) {
     if (e) entities[key] = e.id;
   }
   const { raw: _raw, ...item } = row.item;
-  return { item: { ...item, source: row.source, sourceKind: row.sourceKind }, entities };
+  return { item: { ...item, explain: expandExplain(item.explain, item.text), source: row.source, sourceKind: row.sourceKind }, entities };
 }
 
 /** An officer's submission of a URL and/or text; returns the item id (the existing one for a repeat). */

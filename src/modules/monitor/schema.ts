@@ -48,7 +48,11 @@ export const monitorItems = pgTable(
     risk: real('risk'),
     /** Calibrated probability per label. */
     scores: jsonb('scores'),
-    /** Evidence spans [start, end) in `text` (terms, emoji, indicators, features). */
+    /**
+     * Evidence spans [start, end) in `text` (terms, emoji, indicators, features), stored as short
+     * arrays without the evidence text (explain-store.ts; older rows hold the objects); read it
+     * through `expandExplain`.
+     */
     explain: jsonb('explain'),
     /** Extracted indicators with spans. */
     indicators: jsonb('indicators'),

@@ -10,6 +10,7 @@ import { recordAudit } from '../../../platform/audit/audit.service.js';
 import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
 import type { Db } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
+import { expandExplain } from '../explain-store.js';
 import { itemScope, ITEM_LABELS } from '../items.service.js';
 import { monitorItems, monitorSources } from '../schema.js';
 import { shopsOfItems } from '../shops/shops.service.js';
@@ -97,7 +98,7 @@ export async function reviewQueue(db: Db, actor: Actor, q: QueueQuery = {}) {
   const items = page.map((r) => {
     const ds = decisions.filter((x) => x.itemId === r.id);
     return {
-      ...r, shopId: shops.get(r.id) ?? null, decisions: ds.map(({ itemId: _x, ...rest }) => rest),
+      ...r, explain: expandExplain(r.explain, r.text), shopId: shops.get(r.id) ?? null, decisions: ds.map(({ itemId: _x, ...rest }) => rest),
       mine: ds.find((x) => x.reviewerId === me)?.decision ?? null, status: ds.length ? aggregate(ds.map((x) => x.decision as Decision)) : null,
     };
   });
