@@ -1,19 +1,18 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, queryString, type Lang } from '../../../api.js';
+import { api, type Lang } from '../../../api.js';
 import { ErrorMessage, Loading } from '../../../components/ErrorMessage.js';
 import { SelectField, TextField } from '../../../components/forms.js';
 import { PageTitle } from '../../../components/PageTitle.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { useApi } from '../../../lib/useApi.js';
+import { useListFilters } from '../../../lib/useListFilters.js';
 import { useRegions } from '../../../reference.js';
-import { Link, navigate, useLocation } from '../../../router.js';
+import { Link } from '../../../router.js';
 import { useSession } from '../../../session.js';
 import { LABELS, type ItemSummary } from '../types.js';
 import { LabelBadge } from './LabelBadge.js';
 
 const FIELDS = ['label', 'minScore', 'region', 'source', 'from', 'to'] as const;
-type Filters = Record<(typeof FIELDS)[number], string>;
 const PAGE = 50;
 
 /** Monitored items in the reader's region scope, filtered by label, score, region, source and period. */
@@ -21,14 +20,9 @@ export function ItemsListPage() {
   const { t, i18n } = useTranslation();
   const { can } = useSession();
   const regions = useRegions();
-  const { search } = useLocation();
-  const current = Object.fromEntries(FIELDS.map((f) => [f, search.get(f) ?? ''])) as Filters;
-  const [form, setForm] = useState(current);
-  const [pages, setPages] = useState(1);
+  const { current, form, set, submit, reset, pages, more } = useListFilters(FIELDS, '/monitor');
   const list = useApi(() => api.get<{ items: ItemSummary[]; more: boolean }>('/api/monitor/items', { ...current, limit: PAGE * pages }), [current, pages]);
   const lang = i18n.language as Lang;
-  const submit = (e: FormEvent) => { e.preventDefault(); setPages(1); navigate('/monitor' + queryString(form), { replace: true }); };
-  const set = (k: keyof Filters) => (v: string) => setForm({ ...form, [k]: v });
 
   return (
     <>
@@ -49,7 +43,7 @@ export function ItemsListPage() {
         </div>
         <div className="actions">
           <button type="submit" className="btn btn-primary">{t('common.search')}</button>
-          <button type="button" className="btn" onClick={() => { setForm(Object.fromEntries(FIELDS.map((f) => [f, ''])) as Filters); navigate('/monitor', { replace: true }); }}>{t('common.reset')}</button>
+          <button type="button" className="btn" onClick={reset}>{t('common.reset')}</button>
         </div>
       </form>
       <ErrorMessage error={list.error} />
@@ -81,7 +75,7 @@ export function ItemsListPage() {
               ))}
             </tbody>
           </table>
-          {list.data.more ? <button type="button" className="btn" onClick={() => setPages(pages + 1)}>{t('monitor.more')}</button> : null}
+          {list.data.more ? <button type="button" className="btn" onClick={more}>{t('monitor.more')}</button> : null}
         </div>
       ) : null}
     </>

@@ -1,4 +1,3 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, queryString, type Lang } from '../../../api.js';
 import { ErrorMessage, Loading } from '../../../components/ErrorMessage.js';
@@ -6,11 +5,13 @@ import { SelectField, TextField } from '../../../components/forms.js';
 import { PageTitle } from '../../../components/PageTitle.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { useApi } from '../../../lib/useApi.js';
+import { useListFilters } from '../../../lib/useListFilters.js';
 import { useRegions } from '../../../reference.js';
-import { Link, navigate, useLocation } from '../../../router.js';
+import { Link } from '../../../router.js';
 import { RECHECK_STATUSES, RecheckBadge, type RecheckTarget } from './RecheckParts.js';
 import './Recheck.css';
 
+const FIELDS = ['status', 'q', 'inactive'] as const;
 const PAGE = 50;
 
 /** Watched URLs of sent/blocked/restored requests: current status, counts per status, filters. */
@@ -18,12 +19,8 @@ export function RechecksListPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const regions = useRegions();
-  const { search } = useLocation();
-  const current = { status: search.get('status') ?? '', q: search.get('q') ?? '', inactive: search.get('inactive') ?? '' };
-  const [form, setForm] = useState(current);
-  const [pages, setPages] = useState(1);
+  const { current, form, set, submit, reset, pages, more } = useListFilters(FIELDS, '/monitor/rechecks');
   const list = useApi(() => api.get<{ targets: RecheckTarget[]; more: boolean; counts: Record<string, number> }>('/api/monitor/rechecks', { ...current, limit: PAGE * pages }), [current, pages]);
-  const submit = (e: FormEvent) => { e.preventDefault(); setPages(1); navigate('/monitor/rechecks' + queryString(form), { replace: true }); };
 
   return (
     <>
@@ -40,15 +37,15 @@ export function RechecksListPage() {
       ) : null}
       <form className="card form filters" role="search" aria-label={t('monitor.rechecks.filters')} onSubmit={submit}>
         <div className="form-grid form-grid-4">
-          <SelectField label={t('monitor.rechecks.statusField')} value={form.status} onValue={(v) => setForm({ ...form, status: v })}
+          <SelectField label={t('monitor.rechecks.statusField')} value={form.status} onValue={set('status')}
             options={[{ value: '', label: t('common.any') }, ...RECHECK_STATUSES.map((s) => ({ value: s, label: t(`monitor.rechecks.status.${s}`) }))]} />
-          <TextField label={t('monitor.rechecks.urlContains')} value={form.q} onValue={(v) => setForm({ ...form, q: v })} />
-          <SelectField label={t('monitor.rechecks.watching')} value={form.inactive} onValue={(v) => setForm({ ...form, inactive: v })}
+          <TextField label={t('monitor.rechecks.urlContains')} value={form.q} onValue={set('q')} />
+          <SelectField label={t('monitor.rechecks.watching')} value={form.inactive} onValue={set('inactive')}
             options={[{ value: '', label: t('monitor.rechecks.activeOnly') }, { value: 'true', label: t('monitor.rechecks.withInactive') }]} />
         </div>
         <div className="actions">
           <button type="submit" className="btn btn-primary">{t('common.search')}</button>
-          <button type="button" className="btn" onClick={() => { setForm({ status: '', q: '', inactive: '' }); navigate('/monitor/rechecks', { replace: true }); }}>{t('common.reset')}</button>
+          <button type="button" className="btn" onClick={reset}>{t('common.reset')}</button>
         </div>
       </form>
       <ErrorMessage error={list.error} />
@@ -80,7 +77,7 @@ export function RechecksListPage() {
               ))}
             </tbody>
           </table>
-          {list.data.more ? <button type="button" className="btn" onClick={() => setPages(pages + 1)}>{t('monitor.more')}</button> : null}
+          {list.data.more ? <button type="button" className="btn" onClick={more}>{t('monitor.more')}</button> : null}
         </div>
       ) : null}
     </>

@@ -1,18 +1,17 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, queryString, type Lang } from '../../../api.js';
+import { api, type Lang } from '../../../api.js';
 import { ErrorMessage, Loading } from '../../../components/ErrorMessage.js';
 import { SelectField } from '../../../components/forms.js';
 import { PageTitle } from '../../../components/PageTitle.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { useApi } from '../../../lib/useApi.js';
+import { useListFilters } from '../../../lib/useListFilters.js';
 import { useRegions } from '../../../reference.js';
-import { Link, navigate, useLocation } from '../../../router.js';
+import { Link } from '../../../router.js';
 import { useSession } from '../../../session.js';
 import { PolicyBanner, REQUEST_STATUSES, REQUEST_TARGETS, RequestStatusBadge, type RequestSummary } from './RequestParts.js';
 
 const FIELDS = ['status', 'target', 'region', 'origin'] as const;
-type Filters = Record<(typeof FIELDS)[number], string>;
 const PAGE = 50;
 
 /** Blocking requests in the reader's scope, filtered by status, target, region and origin. */
@@ -21,13 +20,8 @@ export function RequestsListPage() {
   const lang = i18n.language as Lang;
   const regions = useRegions();
   const { can } = useSession();
-  const { search } = useLocation();
-  const current = Object.fromEntries(FIELDS.map((f) => [f, search.get(f) ?? ''])) as Filters;
-  const [form, setForm] = useState(current);
-  const [pages, setPages] = useState(1);
+  const { current, form, set, submit, reset, pages, more } = useListFilters(FIELDS, '/monitor/requests');
   const list = useApi(() => api.get<{ requests: RequestSummary[]; more: boolean }>('/api/monitor/requests', { ...current, limit: PAGE * pages }), [current, pages]);
-  const set = (k: keyof Filters) => (v: string) => setForm({ ...form, [k]: v });
-  const submit = (e: FormEvent) => { e.preventDefault(); setPages(1); navigate('/monitor/requests' + queryString(form), { replace: true }); };
   const any = { value: '', label: t('common.any') };
   return (
     <>
@@ -49,7 +43,7 @@ export function RequestsListPage() {
         </div>
         <div className="actions">
           <button type="submit" className="btn btn-primary">{t('common.search')}</button>
-          <button type="button" className="btn" onClick={() => { setForm(Object.fromEntries(FIELDS.map((f) => [f, ''])) as Filters); navigate('/monitor/requests', { replace: true }); }}>{t('common.reset')}</button>
+          <button type="button" className="btn" onClick={reset}>{t('common.reset')}</button>
         </div>
       </form>
       <ErrorMessage error={list.error} />
@@ -83,7 +77,7 @@ export function RequestsListPage() {
               ))}
             </tbody>
           </table>
-          {list.data.more ? <button type="button" className="btn" onClick={() => setPages(pages + 1)}>{t('monitor.more')}</button> : null}
+          {list.data.more ? <button type="button" className="btn" onClick={more}>{t('monitor.more')}</button> : null}
         </div>
       ) : null}
     </>
