@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { api, type Lang } from '../../../api.js';
 import { ErrorMessage, Loading } from '../../../components/ErrorMessage.js';
+import { FilterForm } from '../../../components/FilterForm.js';
 import { SelectField, TextField } from '../../../components/forms.js';
 import { PageTitle } from '../../../components/PageTitle.js';
 import { formatDateTime } from '../../../lib/format.js';
@@ -30,22 +31,16 @@ export function ItemsListPage() {
         {t('monitor.title')}
       </PageTitle>
       <p className="muted">{t('monitor.scopeNote')}</p>
-      <form className="card form filters" role="search" aria-label={t('monitor.filters')} onSubmit={submit}>
-        <div className="form-grid form-grid-4">
-          <SelectField label={t('monitor.labelField')} value={form.label} onValue={set('label')}
-            options={[{ value: '', label: t('common.any') }, { value: 'flagged', label: t('monitor.label.flagged') }, ...LABELS.map((l) => ({ value: l, label: t(`monitor.label.${l}`) })), { value: 'pending', label: t('monitor.label.pending') }]} />
-          <TextField label={t('monitor.minScore')} type="number" min={0} max={1} step={0.05} value={form.minScore} onValue={set('minScore')} />
-          <SelectField label={t('common.region')} value={form.region} onValue={set('region')}
-            options={[{ value: '', label: t('common.any') }, ...regions.list.map((r) => ({ value: r.code, label: regions.name(r.code) }))]} />
-          <TextField label={t('monitor.source')} value={form.source} onValue={set('source')} />
-          <TextField label={t('monitor.from')} type="date" value={form.from} onValue={set('from')} />
-          <TextField label={t('monitor.to')} type="date" value={form.to} onValue={set('to')} />
-        </div>
-        <div className="actions">
-          <button type="submit" className="btn btn-primary">{t('common.search')}</button>
-          <button type="button" className="btn" onClick={reset}>{t('common.reset')}</button>
-        </div>
-      </form>
+      <FilterForm label={t('monitor.filters')} onSubmit={submit} onReset={reset}>
+        <SelectField label={t('monitor.labelField')} value={form.label} onValue={set('label')}
+          options={[{ value: '', label: t('common.any') }, { value: 'flagged', label: t('monitor.label.flagged') }, ...LABELS.map((l) => ({ value: l, label: t(`monitor.label.${l}`) })), { value: 'pending', label: t('monitor.label.pending') }]} />
+        <TextField label={t('monitor.minScore')} type="number" min={0} max={1} step={0.05} value={form.minScore} onValue={set('minScore')} />
+        <SelectField label={t('common.region')} value={form.region} onValue={set('region')}
+          options={[{ value: '', label: t('common.any') }, ...regions.list.map((r) => ({ value: r.code, label: regions.name(r.code) }))]} />
+        <TextField label={t('monitor.source')} value={form.source} onValue={set('source')} />
+        <TextField label={t('monitor.from')} type="date" value={form.from} onValue={set('from')} />
+        <TextField label={t('monitor.to')} type="date" value={form.to} onValue={set('to')} />
+      </FilterForm>
       <ErrorMessage error={list.error} />
       {list.loading && !list.data ? <Loading /> : null}
       {list.data ? (

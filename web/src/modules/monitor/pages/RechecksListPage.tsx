@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { api, queryString, type Lang } from '../../../api.js';
 import { ErrorMessage, Loading } from '../../../components/ErrorMessage.js';
+import { FilterForm } from '../../../components/FilterForm.js';
 import { SelectField, TextField } from '../../../components/forms.js';
 import { PageTitle } from '../../../components/PageTitle.js';
 import { formatDateTime } from '../../../lib/format.js';
@@ -35,19 +36,13 @@ export function RechecksListPage() {
           ))}
         </ul>
       ) : null}
-      <form className="card form filters" role="search" aria-label={t('monitor.rechecks.filters')} onSubmit={submit}>
-        <div className="form-grid form-grid-4">
-          <SelectField label={t('monitor.rechecks.statusField')} value={form.status} onValue={set('status')}
-            options={[{ value: '', label: t('common.any') }, ...RECHECK_STATUSES.map((s) => ({ value: s, label: t(`monitor.rechecks.status.${s}`) }))]} />
-          <TextField label={t('monitor.rechecks.urlContains')} value={form.q} onValue={set('q')} />
-          <SelectField label={t('monitor.rechecks.watching')} value={form.inactive} onValue={set('inactive')}
-            options={[{ value: '', label: t('monitor.rechecks.activeOnly') }, { value: 'true', label: t('monitor.rechecks.withInactive') }]} />
-        </div>
-        <div className="actions">
-          <button type="submit" className="btn btn-primary">{t('common.search')}</button>
-          <button type="button" className="btn" onClick={reset}>{t('common.reset')}</button>
-        </div>
-      </form>
+      <FilterForm label={t('monitor.rechecks.filters')} onSubmit={submit} onReset={reset}>
+        <SelectField label={t('monitor.rechecks.statusField')} value={form.status} onValue={set('status')}
+          options={[{ value: '', label: t('common.any') }, ...RECHECK_STATUSES.map((s) => ({ value: s, label: t(`monitor.rechecks.status.${s}`) }))]} />
+        <TextField label={t('monitor.rechecks.urlContains')} value={form.q} onValue={set('q')} />
+        <SelectField label={t('monitor.rechecks.watching')} value={form.inactive} onValue={set('inactive')}
+          options={[{ value: '', label: t('monitor.rechecks.activeOnly') }, { value: 'true', label: t('monitor.rechecks.withInactive') }]} />
+      </FilterForm>
       <ErrorMessage error={list.error} />
       {list.loading && !list.data ? <Loading /> : null}
       {list.data ? (

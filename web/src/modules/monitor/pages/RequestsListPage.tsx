@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { api, type Lang } from '../../../api.js';
 import { ErrorMessage, Loading } from '../../../components/ErrorMessage.js';
+import { FilterForm } from '../../../components/FilterForm.js';
 import { SelectField } from '../../../components/forms.js';
 import { PageTitle } from '../../../components/PageTitle.js';
 import { formatDateTime } from '../../../lib/format.js';
@@ -30,22 +31,16 @@ export function RequestsListPage() {
       </PageTitle>
       <PolicyBanner />
       <p className="muted">{t('monitor.requests.help')}</p>
-      <form className="card form filters" role="search" aria-label={t('monitor.requests.filters')} onSubmit={submit}>
-        <div className="form-grid form-grid-4">
-          <SelectField label={t('monitor.requests.statusField')} value={form.status} onValue={set('status')}
-            options={[any, ...REQUEST_STATUSES.map((s) => ({ value: s, label: t(`monitor.requests.status.${s}`) }))]} />
-          <SelectField label={t('monitor.requests.targetField')} value={form.target} onValue={set('target')}
-            options={[any, ...REQUEST_TARGETS.map((s) => ({ value: s, label: t(`monitor.requests.target.${s}`) }))]} />
-          <SelectField label={t('common.region')} value={form.region} onValue={set('region')}
-            options={[any, ...regions.list.map((r) => ({ value: r.code, label: regions.name(r.code) }))]} />
-          <SelectField label={t('monitor.requests.originField')} value={form.origin} onValue={set('origin')}
-            options={[any, { value: 'monitor', label: t('monitor.requests.origin.monitor') }, { value: 'finance', label: t('monitor.requests.origin.finance') }]} />
-        </div>
-        <div className="actions">
-          <button type="submit" className="btn btn-primary">{t('common.search')}</button>
-          <button type="button" className="btn" onClick={reset}>{t('common.reset')}</button>
-        </div>
-      </form>
+      <FilterForm label={t('monitor.requests.filters')} onSubmit={submit} onReset={reset}>
+        <SelectField label={t('monitor.requests.statusField')} value={form.status} onValue={set('status')}
+          options={[any, ...REQUEST_STATUSES.map((s) => ({ value: s, label: t(`monitor.requests.status.${s}`) }))]} />
+        <SelectField label={t('monitor.requests.targetField')} value={form.target} onValue={set('target')}
+          options={[any, ...REQUEST_TARGETS.map((s) => ({ value: s, label: t(`monitor.requests.target.${s}`) }))]} />
+        <SelectField label={t('common.region')} value={form.region} onValue={set('region')}
+          options={[any, ...regions.list.map((r) => ({ value: r.code, label: regions.name(r.code) }))]} />
+        <SelectField label={t('monitor.requests.originField')} value={form.origin} onValue={set('origin')}
+          options={[any, { value: 'monitor', label: t('monitor.requests.origin.monitor') }, { value: 'finance', label: t('monitor.requests.origin.finance') }]} />
+      </FilterForm>
       <ErrorMessage error={list.error} />
       {list.loading && !list.data ? <Loading /> : null}
       {list.data ? (
