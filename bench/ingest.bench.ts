@@ -34,9 +34,9 @@ try {
 
   log('Crash test (node bin/qalqan.js serve on PostgreSQL, kill -9 mid-run):');
   const crash = await crashTest(url, texts.slice(0, crashN), { batch: 2000, runId: `c${runId}`, log });
-  log(`  acknowledged ${crash.acknowledged}, stored ${crash.storedAfterKill}, duplicates ${crash.duplicatesAfterKill}, undetected ${crash.undetected}, items observed twice in traces ${crash.doubleObserved}`);
+  log(`  acknowledged ${crash.acknowledged}, stored ${crash.storedAfterKill}, duplicates ${crash.duplicatesAfterKill}, undetected ${crash.undetected}, follow-up pending ${crash.pending}, flagged items missing in traces ${crash.unobserved}, items observed twice in traces ${crash.doubleObserved}`);
   log(`load average after: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
-  const ok = crash.storedAfterKill === crash.acknowledged && crash.duplicatesAfterKill === 0 && crash.undetected === 0 && crash.doubleObserved === 0;
+  const ok = crash.storedAfterKill === crash.acknowledged && crash.duplicatesAfterKill === 0 && crash.undetected === 0 && crash.pending === 0 && crash.unobserved === 0 && crash.doubleObserved === 0;
   if (!ok) process.exitCode = 1;
   console.log(JSON.stringify({
     pglite_items_per_s: lite.itemsPerS, postgres_items_per_s: pg.itemsPerS,

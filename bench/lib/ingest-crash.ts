@@ -16,7 +16,12 @@ import { scratchDir } from '../../src/platform/testing/db.js';
 
 const BIN = fileURLToPath(new URL('../../bin/qalqan.js', import.meta.url));
 
-export interface CrashResult { acknowledged: number; storedAfterKill: number; duplicatesAfterKill: number; undetected: number; doubleObserved: number; killedAfterAcks: number }
+export interface CrashResult {
+  acknowledged: number; storedAfterKill: number; duplicatesAfterKill: number; undetected: number;
+  /** Flagged items whose follow-up never ran (still pending) / whose traces entity is missing after the drain. */
+  pending: number; unobserved: number;
+  doubleObserved: number; killedAfterAcks: number;
+}
 
 async function startServer(url: string, port: number, dataDir: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, [BIN, 'serve'], {
@@ -77,9 +82,11 @@ export async function crashTest(url: string, texts: string[], opts: { batch: num
   for (const i of unacked.sort((a, b) => a - b)) await post(batches[i]!);
   const deadline = Date.now() + 10 * 60_000;
   let undetected = 0;
+  let pending = 0;
   for (;;) {
     undetected = (await q(database.db, sql`select count(*)::int as n from monitor_items i join monitor_sources s on s.id = i.source_id where s.name = ${source} and i.label is null`)).n!;
-    if (undetected === 0 || Date.now() > deadline) break;
+    pending = (await q(database.db, sql`select count(*)::int as n from monitor_pending p join monitor_items i on i.id = p.item_id join monitor_sources s on s.id = i.source_id where s.name = ${source}`)).n!;
+    if ((undetected === 0 && pending === 0) || Date.now() > deadline) break;
     await new Promise((r) => setTimeout(r, 200));
   }
   child.kill('SIGTERM');
@@ -92,6 +99,10 @@ export async function crashTest(url: string, texts: string[], opts: { batch: num
     where s.name = ${source} group by i.external_id) x`)).n!;
   // Each flagged item is observed in traces once; a double detection would make seen_count 2.
   const doubleObserved = (await q(database.db, sql`select count(*)::int as n from trace_entities where type = 'item' and value like ${`api:${source}/%`} and seen_count > 1`)).n!;
+  // ... and never skipped: every flagged item has its traces entity once the pipeline drained.
+  const unobserved = (await q(database.db, sql`select count(*)::int as n from monitor_items i join monitor_sources s on s.id = i.source_id
+    where s.name = ${source} and i.label <> 'benign'
+      and not exists (select 1 from trace_entities e where e.type = 'item' and e.value = 'api:' || s.name || '/' || i.external_id)`)).n!;
   await database.close();
-  return { acknowledged: acked.size, storedAfterKill: stored, duplicatesAfterKill: dup, undetected, doubleObserved, killedAfterAcks };
+  return { acknowledged: acked.size, storedAfterKill: stored, duplicatesAfterKill: dup, undetected, pending, unobserved, doubleObserved, killedAfterAcks };
 }

@@ -1,8 +1,15 @@
 /**
- * The detection stage: stored raw items → detector → items completed in bulk → indicators into
- * traces. One call per batch of jobs, one transaction: the item update and the traces `observe`
- * commit together, and rows already detected are skipped, so a retried job changes nothing.
- * The detector itself runs in a worker thread when one is started (detect-worker-pool.ts).
+ * The follow-up of detection, one call per batch of jobs, in two transactions:
+ *  1. traces: flagged items' indicators into the digital-traces store, and the mirror check queued;
+ *  2. shops: the items joined to shops through shared indicators (one global lock, shops/update.ts).
+ * Items are normally detected at ingest (ingest.service.ts), which leaves a `monitor_pending` row
+ * per flagged item; each stage claims its rows in the transaction that does its work (stage 1 moves
+ * them to stage 2, stage 2 deletes them), so a retried job changes nothing and a crash between the
+ * stages leaves stage 2 owed (the sweep re-enqueues it). Two stages rather than one transaction:
+ * while one batch holds the shops lock, the next can write its traces (measured in docs/monitor.md,
+ * "Fourth pass"). Items stored raw (the detector failed at ingest, or rows from before detection
+ * moved there) are detected in stage 1 first. The detector runs in a worker thread when one is
+ * started (detect-worker-pool.ts).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -10,12 +17,12 @@ import { sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
+import { pgArray } from '../../platform/db/arrays.js';
 import { MODEL_PATH } from './detect/index.js';
-import type { Detected } from './detect-worker-compute.js';
 import { runDetections } from './detect-worker-pool.js';
 import { observe, OBSERVE_MAX_ITEMS, type EntityObservation, type LinkObservation } from '../traces/traces.service.js';
-import { monitorItems, monitorSources } from './schema.js';
-import { updateShops } from './shops/shops.service.js';
+import { monitorItems, monitorPending, monitorSources } from './schema.js';
+import { updateShops, type DetectedItem } from './shops/shops.service.js';
 import { queueMirrorCheck } from './mirrors/mirrors.service.js';
 
 export { regionsOf } from './detect-worker-compute.js';
@@ -27,64 +34,114 @@ export function getModelVersion(): string {
   return modelVersion;
 }
 
-interface Pending { id: string; text: string; external_id: string; kind: string; name: string; channel: string | null; posted_at: string | Date | null; ingested_at: string | Date }
+interface Raw { id: string; text: string; external_id: string; kind: string; name: string; channel: string | null; posted_at: string | Date | null; ingested_at: string | Date }
+
+/** A detected, flagged item as the traces stage needs it. */
+interface Done {
+  id: string; external_id: string; kind: string; name: string; channel: string | null; posted_at: string | Date | null; ingested_at: string | Date;
+  label: string; risk: number; indicators: { type: string; value: string }[]; regions: string[];
+}
 
 /**
- * Detect the given items (those still undetected). Returns how many were processed now;
- * 0 for a retried job whose items are done.
+ * Follow up the given items: those pending (flagged at ingest) and any still undetected.
+ * Returns how many were detected now, how many flagged items had their traces written now and
+ * how many were placed in shops now (`shops`: items that went through the shop update); all 0
+ * for a retried job whose items are done.
  *
- * The rows are read without locks and detected outside the transaction; the UPDATE then takes
+ * Raw rows are read without locks and detected outside the transaction; the UPDATE then takes
  * only rows still undetected (`detected_at is null`, re-checked under its row lock), and only
- * what it returns goes on to traces, shops and mirrors. A concurrent duplicate of the batch
- * waits on those row locks and then skips the rows, so nothing is written twice, and no
- * separate SELECT … FOR UPDATE has to lock (and write) every row first.
+ * what it returns goes on. Pending rows are claimed under their row locks: a concurrent duplicate
+ * of the batch waits on them and then finds nothing to claim, so nothing is written twice.
  */
-export async function detectItems(db: Db, actor: Actor, ids: string[]): Promise<{ detected: number; flagged: number }> {
-  if (ids.length === 0) return { detected: 0, flagged: 0 };
+export async function detectItems(db: Db, actor: Actor, ids: string[]): Promise<{ detected: number; flagged: number; shops: number }> {
+  if (ids.length === 0) return { detected: 0, flagged: 0, shops: 0 };
+  const { detected, flagged } = await tracesStage(db, actor, ids);
+  const shops = await shopsStage(db, actor, ids);
+  return { detected, flagged, shops };
+}
+
+/** Stage 1: detect raw rows, claim stage-1 rows (→ stage 2), write traces, queue the mirror check. */
+async function tracesStage(db: Db, actor: Actor, ids: string[]): Promise<{ detected: number; flagged: number }> {
   const res = await db.execute(sql`select i.id, i.text, i.external_id, s.kind, s.name, i.channel, i.posted_at, i.ingested_at
     from ${monitorItems} i join ${monitorSources} s on s.id = i.source_id
-    where i.id = any(${sql.param(ids)}::uuid[]) and i.detected_at is null
+    where i.id = any(${sql.param(pgArray(ids))}::uuid[]) and i.detected_at is null
     order by i.id`);
-  const read = (res as unknown as { rows: Pending[] }).rows;
-  if (read.length === 0) return { detected: 0, flagged: 0 };
+  const read = (res as unknown as { rows: Raw[] }).rows;
   // One JSON document for the whole batch (serialised and joined by the detector thread):
   // PostgreSQL's JSON parser is far cheaper than the driver's per-element escaping of seven
   // parameter arrays (~1.5 kB per item). Element i belongs to read[i]; ids sorted, so rows are
   // locked in one global order.
-  const { items: detected, doc } = await runDetections(read.map((r) => ({ id: r.id, text: r.text })));
+  const fresh = read.length ? await runDetections(read.map((r) => ({ id: r.id, text: r.text }))) : null;
   const version = getModelVersion();
   return db.transaction(async (tx) => {
-    // Driven by unnest(ids), whose row count the planner knows, joined to the primary key, with
-    // each item's fields taken from its element of the document. (A join on jsonb_to_recordset,
-    // estimated at 100 rows whatever its size, plus the `detected_at is null` filter made the
-    // planner rescan the whole document once per row: 20 s instead of 0.3 s per 2,000 items.)
-    const upd = await tx.execute(sql`update ${monitorItems} m set label = u.label, risk = u.risk, scores = u.scores, explain = u.explain,
-        indicators = u.indicators, regions = u.regions, model_version = ${version}, detected_at = now()
-      from unnest(${sql.param(read.map((r) => r.id))}::uuid[]) with ordinality as k(id, n)
-        cross join lateral jsonb_to_record(${doc}::jsonb -> (k.n - 1)::int)
-          as u(label text, risk real, scores jsonb, explain jsonb, indicators jsonb, regions text[])
-      where m.id = k.id and m.detected_at is null
-      returning m.id`);
-    const mine = new Set((upd as unknown as { rows: { id: string }[] }).rows.map((r) => r.id));
-    if (mine.size === 0) return { detected: 0, flagged: 0 };
-    // Rows a concurrent duplicate completed first are theirs to report, not ours.
-    const rows = mine.size === read.length ? read : read.filter((r) => mine.has(r.id));
-    const results = mine.size === read.length ? detected : detected.filter((_, i) => mine.has(read[i]!.id));
-    const flagged = await observeFlagged(tx, actor, rows, results, version);
-    const flaggedRows = rows.flatMap((r, i) => {
-      const d = results[i]!;
-      return d.label === 'benign' ? [] : [{ id: r.id, indicators: d.indicators, regions: d.regions, at: new Date(r.posted_at ?? r.ingested_at) }];
-    });
-    const flaggedIds = flaggedRows.map((f) => f.id);
-    // Mirrors: the flagged ones are queued for the near-duplicate / reappeared check (mirrors/, monitor.mirrors job,
-    // which runs after this commits). Only the flagged ids, just stored as such: no lookup needed.
-    await queueMirrorCheck(tx, flaggedIds, { allFlagged: true });
-    // Shops: flagged items joined through shared indicators, in this transaction (shops/update.ts). Late,
-    // because its lock (taken only once it has read the items) is held until commit.
-    await updateShops(tx, flaggedIds, { detected: flaggedRows });
+    const done: Done[] = [];
+    let detected = 0;
+    if (fresh) {
+      // Driven by unnest(ids), whose row count the planner knows, joined to the primary key, with
+      // each item's fields taken from its element of the document. (A join on jsonb_to_recordset,
+      // estimated at 100 rows whatever its size, plus the `detected_at is null` filter made the
+      // planner rescan the whole document once per row: 20 s instead of 0.3 s per 2,000 items.)
+      const upd = await tx.execute(sql`update ${monitorItems} m set label = u.label, risk = u.risk, scores = u.scores, explain = u.explain,
+          indicators = u.indicators, regions = u.regions, model_version = ${version}, detected_at = now()
+        from unnest(${sql.param(pgArray(read.map((r) => r.id)))}::uuid[]) with ordinality as k(id, n)
+          cross join lateral jsonb_to_record(${fresh.doc}::jsonb -> (k.n - 1)::int)
+            as u(label text, risk real, scores jsonb, explain jsonb, indicators jsonb, regions text[])
+        where m.id = k.id and m.detected_at is null
+        returning m.id`);
+      // Rows a concurrent duplicate completed first are theirs to report, not ours.
+      const mine = new Set((upd as unknown as { rows: { id: string }[] }).rows.map((r) => r.id));
+      detected = mine.size;
+      for (const [i, r] of read.entries()) {
+        const d = fresh.items[i]!;
+        if (mine.has(r.id) && d.label !== 'benign') done.push({ ...r, label: d.label, risk: d.risk, indicators: d.indicators, regions: d.regions });
+      }
+      // Their shop update is owed like any flagged item's: stage 2 below (or a retry) claims it.
+      if (done.length) await tx.execute(sql`insert into ${monitorPending} (item_id, stage) select id, 2 from unnest(${sql.param(pgArray(done.map((d) => d.id)))}::uuid[]) as t(id) on conflict (item_id) do update set stage = 2`);
+    }
+    done.push(...await claimTraces(tx, ids));
+    if (detected === 0 && done.length === 0) return { detected: 0, flagged: 0 };
+    const flagged = await observeFlagged(tx, actor, done, version);
+    // Mirrors: the flagged ones are queued for the near-duplicate / reappeared check (mirrors/,
+    // monitor.mirrors job, which runs after this commits). Only flagged ids: no lookup needed.
+    await queueMirrorCheck(tx, done.map((d) => d.id), { allFlagged: true });
     // Last, because the audit chain's lock is held until commit.
-    await recordAudit(tx, actor, { action: 'monitor.detect', entityType: 'monitor_items', details: { items: rows.length, flagged, modelVersion: version } });
-    return { detected: rows.length, flagged };
+    await recordAudit(tx, actor, { action: 'monitor.detect', entityType: 'monitor_items', details: { detected, flagged, modelVersion: version } });
+    return { detected, flagged };
+  });
+}
+
+/**
+ * Claim the stage-1 rows of `ids` (move them to stage 2, under their row locks) and read what
+ * the traces stage needs of their items. A pending row whose item is gone or not flagged is dropped.
+ */
+async function claimTraces(tx: Db, ids: string[]): Promise<Done[]> {
+  const res = await tx.execute(sql`with claimed as (update ${monitorPending} set stage = 2 where item_id = any(${sql.param(pgArray(ids))}::uuid[]) and stage = 1 returning item_id)
+    select i.id, i.external_id, s.kind, s.name, i.channel, i.posted_at, i.ingested_at, i.label, i.risk, i.indicators, i.regions
+    from claimed c join ${monitorItems} i on i.id = c.item_id join ${monitorSources} s on s.id = i.source_id
+    where i.label is not null and i.label <> 'benign'
+    order by i.id`);
+  const rows = (res as unknown as { rows: (Omit<Done, 'indicators'> & { indicators: { type: string; value: string }[] | null })[] }).rows;
+  return rows.map((r) => ({ ...r, indicators: (r.indicators ?? []).map((x) => ({ type: x.type, value: x.value })), regions: r.regions ?? [] }));
+}
+
+/**
+ * Stage 2: claim (delete) the stage-2 rows of `ids` and join their items to shops. Its own
+ * transaction, so the global shops lock is held only for the shop update and its audit row.
+ */
+async function shopsStage(db: Db, actor: Actor, ids: string[]): Promise<number> {
+  return db.transaction(async (tx) => {
+    const res = await tx.execute(sql`with claimed as (delete from ${monitorPending} where item_id = any(${sql.param(pgArray(ids))}::uuid[]) and stage = 2 returning item_id)
+      select i.id, i.indicators, i.regions, coalesce(i.posted_at, i.ingested_at) as at
+      from claimed c join ${monitorItems} i on i.id = c.item_id
+      where i.label is not null and i.label <> 'benign'
+      order by i.id`);
+    const rows = (res as unknown as { rows: { id: string; indicators: { type: string; value: string }[] | null; regions: string[] | null; at: string | Date }[] }).rows;
+    if (!rows.length) return 0;
+    const items: DetectedItem[] = rows.map((r) => ({ id: r.id, indicators: (r.indicators ?? []).map((x) => ({ type: x.type, value: x.value })), regions: r.regions ?? [], at: new Date(r.at) }));
+    // Flagged items joined through shared indicators (shops/update.ts); its lock is held until commit.
+    await updateShops(tx, items.map((d) => d.id), { detected: items });
+    await recordAudit(tx, actor, { action: 'monitor.shops_update', entityType: 'monitor_items', details: { items: items.length } });
+    return items.length;
   });
 }
 
@@ -93,7 +150,7 @@ export async function detectItems(db: Db, actor: Actor, ids: string[]): Promise<
  * indicator, `mentions` links. Benign posts stay in monitor only: a clinic's phone number is
  * not an investigative lead, and it would turn hubs into noise in the graph.
  */
-async function observeFlagged(tx: Db, actor: Actor, rows: Pending[], results: Detected[], version: string): Promise<number> {
+async function observeFlagged(tx: Db, actor: Actor, rows: Done[], version: string): Promise<number> {
   let entities: EntityObservation[] = [];
   let links: LinkObservation[] = [];
   let flagged = 0;
@@ -103,38 +160,42 @@ async function observeFlagged(tx: Db, actor: Actor, rows: Pending[], results: De
     entities = [];
     links = [];
   };
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i]!;
-    const d = results[i]!;
-    if (d.label === 'benign') continue;
+  for (const r of rows) {
+    if (r.label === 'benign') continue;
     flagged++;
-    const size = 1 + d.indicators.length * 2;
+    const size = 1 + r.indicators.length * 2;
     if (entities.length + links.length + size > OBSERVE_MAX_ITEMS) await flush();
     const itemValue = `${r.kind}:${r.name}/${r.external_id}`.slice(0, 500);
     const observedAt = new Date(r.posted_at ?? r.ingested_at);
-    const provenance = { source: `monitor:${r.kind}`, sourceRef: `${r.name}/${r.external_id}`.slice(0, 500), details: { itemId: r.id, label: d.label } };
+    const provenance = { source: `monitor:${r.kind}`, sourceRef: `${r.name}/${r.external_id}`.slice(0, 500), details: { itemId: r.id, label: r.label } };
     entities.push({
       type: 'item', value: itemValue, display: `${r.channel ?? r.name} #${r.external_id}`.slice(0, 200),
       // A post naming one region belongs to it; several or none: left national (visible to all readers).
-      region: d.regions.length === 1 ? d.regions[0]! : null,
-      attributes: { monitorItemId: r.id, label: d.label, risk: d.risk }, observedAt, provenance,
+      region: r.regions.length === 1 ? r.regions[0]! : null,
+      attributes: { monitorItemId: r.id, label: r.label, risk: r.risk }, observedAt, provenance,
     });
     const seen = new Set<string>();
-    for (const ind of d.indicators) {
+    for (const ind of r.indicators) {
       const key = `${ind.type}:${ind.value}`;
       if (seen.has(key)) continue;
       seen.add(key);
       entities.push({ type: ind.type, value: ind.value, observedAt, provenance });
-      links.push({ from: { type: 'item', value: itemValue }, to: { type: ind.type, value: ind.value }, kind: 'mentions', confidence: d.risk, observedAt, provenance });
+      links.push({ from: { type: 'item', value: itemValue }, to: { type: ind.type, value: ind.value }, kind: 'mentions', confidence: r.risk, observedAt, provenance });
     }
   }
   await flush();
   return flagged;
 }
 
-/** Undetected items older than `olderThanSeconds` (their enqueue may have been lost), oldest first. */
-export async function undetectedIds(db: Db, olderThanSeconds: number, limit = 100_000): Promise<string[]> {
-  const res = await db.execute(sql`select id from ${monitorItems}
-    where label is null and ingested_at <= now() - make_interval(secs => ${olderThanSeconds}) order by ingested_at limit ${limit}`);
-  return (res as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
+/**
+ * Items whose detection or follow-up is owed and older than `olderThanSeconds` (their enqueue
+ * may have been lost): pending flagged items first, then items stored raw, oldest first.
+ */
+export async function unfinishedIds(db: Db, olderThanSeconds: number, limit = 100_000): Promise<string[]> {
+  const res = await db.execute(sql`(select item_id as id from ${monitorPending}
+      where queued_at <= now() - make_interval(secs => ${olderThanSeconds}) order by queued_at limit ${limit})
+    union all
+    (select id from ${monitorItems}
+      where label is null and ingested_at <= now() - make_interval(secs => ${olderThanSeconds}) order by ingested_at limit ${limit})`);
+  return (res as unknown as { rows: { id: string }[] }).rows.map((r) => r.id).slice(0, limit);
 }

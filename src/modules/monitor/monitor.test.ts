@@ -6,8 +6,9 @@ import { systemActor } from '../../platform/auth/actor.js';
 import { startTestApp, uniqueName, type Agent, type TestApp } from '../../platform/testing/app.js';
 import { testBackends } from '../../platform/testing/db.js';
 import { findEntity } from '../traces/traces.service.js';
-import { detectItems } from './ingest.detect.js';
-import { monitorItems } from './schema.js';
+import { detectItems, unfinishedIds } from './ingest.detect.js';
+import { ingestBatch } from './ingest.service.js';
+import { monitorItems, monitorPending, monitorSources } from './schema.js';
 import { waitDetected } from './testing.js';
 
 const XSS = '<img src=x onerror="window.__xss=1">';
@@ -89,13 +90,48 @@ for (const backend of testBackends()) {
       const before = await findEntity(t.ctx.db, systemActor(), 'telegram', `${tag}_rt_bot`);
       const [row] = await t.ctx.db.select().from(monitorItems).where(inArray(monitorItems.id, ids));
       const again = await detectItems(t.ctx.db, systemActor('retry'), ids);
-      assert.deepEqual(again, { detected: 0, flagged: 0 });
+      assert.deepEqual(again, { detected: 0, flagged: 0, shops: 0 });
       await t.ctx.jobs!.sendBatch('monitor.detect', [{ ids }, { ids }]);
       await new Promise((r) => setTimeout(r, 1500));
       const after = await findEntity(t.ctx.db, systemActor(), 'telegram', `${tag}_rt_bot`);
       assert.equal(after!.seenCount, before!.seenCount);
       const [row2] = await t.ctx.db.select().from(monitorItems).where(inArray(monitorItems.id, ids));
       assert.equal(row2!.detectedAt!.getTime(), row!.detectedAt!.getTime());
+    });
+
+    test('items are detected at ingest; the follow-up owed for flagged ones runs in two claimable stages', async () => {
+      // No queue: nothing picks the follow-up up, so its pending rows can be watched.
+      const ctx = { ...t.ctx, jobs: undefined };
+      const r = await ingestBatch(ctx, systemActor('test'), { source: { kind: 'api', name: `${tag}-stages` }, items: [
+        { text: sale('Алматы', `${tag}_st_bot`), externalId: 'f1' }, { text: 'Сегодня в Караганде прошёл турнир по футболу', externalId: 'b1' },
+      ] });
+      assert.equal(r.accepted, 2);
+      assert.equal(r.flagged, 1);
+      const rows = await t.ctx.db.select().from(monitorItems).where(inArray(monitorItems.id, r.ids));
+      assert.deepEqual(rows.map((x) => x.label).sort(), ['benign', 'drug_sale'], 'labelled in the ingest transaction');
+      const flaggedId = rows.find((x) => x.label === 'drug_sale')!.id;
+      const pending = await t.ctx.db.select().from(monitorPending).where(inArray(monitorPending.itemId, r.ids));
+      assert.deepEqual(pending.map((p) => [p.itemId, p.stage]), [[flaggedId, 1]], 'only the flagged item owes a follow-up');
+      assert.ok((await unfinishedIds(t.ctx.db, 0)).includes(flaggedId), 'the sweep would re-enqueue it');
+      assert.equal(await findEntity(t.ctx.db, systemActor(), 'telegram', `${tag}_st_bot`), null, 'no traces before the follow-up');
+
+      // A crash after stage 1 committed leaves stage 2 owed: only the shop update runs then.
+      await t.ctx.db.update(monitorPending).set({ stage: 2 }).where(inArray(monitorPending.itemId, [flaggedId]));
+      assert.deepEqual(await detectItems(t.ctx.db, systemActor('test'), r.ids), { detected: 0, flagged: 0, shops: 1 });
+      assert.equal((await t.ctx.db.select().from(monitorPending).where(inArray(monitorPending.itemId, r.ids))).length, 0);
+      assert.deepEqual(await detectItems(t.ctx.db, systemActor('test'), r.ids), { detected: 0, flagged: 0, shops: 0 });
+    });
+
+    test('an item stored raw (detector down at ingest) is detected, traced and placed by the follow-up', async () => {
+      const [src] = await t.ctx.db.insert(monitorSources).values({ kind: 'api', name: `${tag}-raw` }).returning();
+      const [raw] = await t.ctx.db.insert(monitorItems).values({ sourceId: src!.id, externalId: 'r1', text: sale('Астана', `${tag}_raw_bot`), submittedBy: 'test' }).returning();
+      assert.ok((await unfinishedIds(t.ctx.db, 0)).includes(raw!.id));
+      assert.deepEqual(await detectItems(t.ctx.db, systemActor('test'), [raw!.id]), { detected: 1, flagged: 1, shops: 1 });
+      const [row] = await t.ctx.db.select().from(monitorItems).where(inArray(monitorItems.id, [raw!.id]));
+      assert.equal(row!.label, 'drug_sale');
+      assert.ok(await findEntity(t.ctx.db, systemActor(), 'telegram', `${tag}_raw_bot`));
+      assert.ok(!(await unfinishedIds(t.ctx.db, 0)).includes(raw!.id));
+      assert.deepEqual(await detectItems(t.ctx.db, systemActor('test'), [raw!.id]), { detected: 0, flagged: 0, shops: 0 });
     });
 
     test('region scope: a regional reader sees items naming their region only; others are not found', async () => {

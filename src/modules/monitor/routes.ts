@@ -30,7 +30,7 @@ export async function monitorRoutes(app: App, ctx: AppContext): Promise<void> {
     if (items.length > INGEST_MAX_ITEMS) throw new AppError('monitor.batch_too_large', { max: INGEST_MAX_ITEMS }, { max: INGEST_MAX_ITEMS });
     // Items may name their own source; each source is one ingestBatch call, indexes mapped back.
     const groups = new Map<string, { items: IngestItem[]; index: number[] }>();
-    const out: IngestResult = { accepted: 0, duplicates: 0, rejected: [], ids: [] };
+    const out: IngestResult = { accepted: 0, duplicates: 0, rejected: [], ids: [], flagged: 0 };
     items.forEach((raw, i) => {
       const item = fromApiItem(raw);
       if ('reason' in item) return void out.rejected.push({ index: i, reason: item.reason });
@@ -43,7 +43,7 @@ export async function monitorRoutes(app: App, ctx: AppContext): Promise<void> {
     });
     for (const [name, g] of groups) {
       const r = await ingestBatch(ctx, req.actor, { source: { kind: 'api', name }, items: g.items });
-      out.accepted += r.accepted; out.duplicates += r.duplicates; out.ids.push(...r.ids);
+      out.accepted += r.accepted; out.duplicates += r.duplicates; out.flagged += r.flagged; out.ids.push(...r.ids);
       for (const rej of r.rejected) out.rejected.push({ index: g.index[rej.index]!, reason: rej.reason });
     }
     out.rejected.sort((a, b) => a.index - b.index);

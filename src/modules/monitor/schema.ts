@@ -1,4 +1,4 @@
-import { bigint, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgTable, real, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
 
@@ -66,6 +66,21 @@ export const monitorItems = pgTable(
     index('monitor_items_regions_idx').using('gin', t.regions),
   ],
 );
+
+/**
+ * Flagged items whose follow-up has not run yet: work owed, written in the ingest transaction
+ * together with the detected item. The follow-up has two stages, each its own transaction, so
+ * one batch's shop update can run while the next batch writes its traces: stage 1 (traces, mirror
+ * check) claims the row by moving it to stage 2, stage 2 (shops) claims it by deleting it. A lost
+ * enqueue or a crash between stages is found by the sweep; a retried job finds nothing to claim.
+ * Benign items never get a row (their follow-up is empty).
+ */
+export const monitorPending = pgTable('monitor_pending', {
+  itemId: uuid('item_id').primaryKey(),
+  /** 1: traces and mirror check owed (then shops); 2: only shops owed. */
+  stage: smallint('stage').notNull().default(1),
+  queuedAt: ts('queued_at').notNull().defaultNow(),
+});
 
 /** A file import running (or run) as a background job, with progress the UI polls. */
 export const monitorImports = pgTable(

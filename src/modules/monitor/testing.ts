@@ -1,15 +1,16 @@
 /** Test helpers for the monitor tests (and other modules' tests that need detected items). */
 import { and, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
-import { monitorItems } from './schema.js';
+import { monitorItems, monitorPending } from './schema.js';
 
-/** Wait until the detection workers have processed every given item (or fail after `ms`). */
+/** Wait until every given item is detected and its follow-up (traces, shops, mirrors) done (or fail after `ms`). */
 export async function waitDetected(db: Db, ids: string[], ms = 30_000): Promise<void> {
   const deadline = Date.now() + ms;
   for (;;) {
     const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(monitorItems).where(and(inArray(monitorItems.id, ids), isNull(monitorItems.detectedAt)));
-    if (r!.n === 0) return;
-    if (Date.now() > deadline) throw new Error(`${r!.n} of ${ids.length} items still undetected after ${ms} ms`);
+    const [p] = await db.select({ n: sql<number>`count(*)::int` }).from(monitorPending).where(inArray(monitorPending.itemId, ids));
+    if (r!.n === 0 && p!.n === 0) return;
+    if (Date.now() > deadline) throw new Error(`${r!.n} of ${ids.length} items still undetected, ${p!.n} awaiting follow-up after ${ms} ms`);
     await new Promise((res) => setTimeout(res, 100));
   }
 }

@@ -16,7 +16,7 @@ import { reviewStatus } from '../review/review.service.js';
 import { monitorItems, monitorSources } from '../schema.js';
 import { monitorShopIndicators, monitorShopItems, monitorShopMerges, monitorShops } from './schema.js';
 
-export { updateShops, SHOP_INDICATOR_TYPES, HUB_MERGES } from './update.js';
+export { updateShops, SHOP_INDICATOR_TYPES, HUB_MERGES, type DetectedItem } from './update.js';
 export { linkItemToShop, setShopStatus, markHub, unmarkHub, listHubs } from './manage.js';
 
 /** Days without a new post after which an active shop reads as dormant. */

@@ -30,11 +30,12 @@ export function ingestSinkFor(ctx: AppContext, actor: Actor, kind: 'web' | 'tele
   return async (items: IngestItem[]): Promise<IngestResult> => {
     const groups = new Map<string, number[]>();
     items.forEach((it, i) => { const k = it.channel ?? kind; groups.set(k, [...(groups.get(k) ?? []), i]); });
-    const total: IngestResult = { accepted: 0, duplicates: 0, rejected: [], ids: [] };
+    const total: IngestResult = { accepted: 0, duplicates: 0, rejected: [], ids: [], flagged: 0 };
     for (const [name, idx] of groups) {
       const r = await ingestBatch(ctx, actor, { source: { kind, name }, items: idx.map((i) => items[i]!) });
       total.accepted += r.accepted;
       total.duplicates += r.duplicates;
+      total.flagged += r.flagged;
       total.ids.push(...r.ids);
       total.rejected.push(...r.rejected.map((x) => ({ index: idx[x.index]!, reason: x.reason })));
     }

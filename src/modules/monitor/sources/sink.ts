@@ -40,7 +40,7 @@ export function memorySink(): IngestSink & { items: IngestItem[] } {
       accepted++;
       ids.push(String(items.length));
     }
-    return { accepted, duplicates, rejected: [], ids };
+    return { accepted, duplicates, rejected: [], ids, flagged: 0 };
   };
   return Object.assign(sink, { items });
 }
