@@ -13,6 +13,7 @@ import { runRecheckBatch } from '../../src/modules/monitor/rechecks/rechecks.ser
 import { getRequest } from '../../src/modules/monitor/requests/requests.service.js';
 import { reviewStatus } from '../../src/modules/monitor/review/review.service.js';
 import { shopOfItem } from '../../src/modules/monitor/shops/shops.service.js';
+import { waitDetected } from '../../src/modules/monitor/testing.js';
 import type { TestApp } from '../../src/platform/testing/app.js';
 import { openLogin, SHOTS, skipReason, submitLogin, startE2E, type E2E } from './harness.js';
 
@@ -103,12 +104,9 @@ describe('cyber-supervision workflow end to end in Chromium', { skip: skipReason
     await page.getByRole('button', { name: 'Upload and import' }).click();
     await page.getByRole('heading', { name: 'Done' }).waitFor();
     assert.match(await page.getByTestId('import-counts').textContent() ?? '', /Accepted 3, duplicates 0, rejected 0, without text 1/);
-    // Detection runs in the workers: wait for it through the service, then read the UI.
-    for (let i = 0; i < 120; i++) {
-      const pending = (await listItems(t.ctx.db, system, { source: SOURCE, label: 'pending' })).items.length;
-      if (pending === 0) break;
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    // Detection and its follow-up (traces, shops) run in the workers: wait for both, then read the UI.
+    const all = (await listItems(t.ctx.db, system, { source: SOURCE })).items;
+    await waitDetected(t.ctx.db, all.map((i) => i.id));
     const flagged = (await listItems(t.ctx.db, system, { source: SOURCE, label: 'flagged' })).items;
     assert.equal(flagged.length, 2, 'the two shop posts are flagged, the weather post is not');
     state.itemIds = flagged.map((i) => i.id);

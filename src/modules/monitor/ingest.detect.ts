@@ -1,7 +1,8 @@
 /**
  * The follow-up of detection, one call per batch of jobs, in two transactions:
- *  1. traces: flagged items' indicators into the digital-traces store, and the mirror check queued;
- *  2. shops: the items joined to shops through shared indicators (one global lock, shops/update.ts).
+ *  1. traces: flagged items' indicators into the digital-traces store;
+ *  2. shops: the items joined to shops through shared indicators (one global lock, shops/update.ts),
+ *     and queued for the mirror check, which reads the item's shop.
  * Items are normally detected at ingest (ingest.service.ts), which leaves a `monitor_pending` row
  * per flagged item; each stage claims its rows in the transaction that does its work (stage 1 moves
  * them to stage 2, stage 2 deletes them), so a retried job changes nothing and a crash between the
@@ -60,7 +61,7 @@ export async function detectItems(db: Db, actor: Actor, ids: string[]): Promise<
   return { detected, flagged, shops };
 }
 
-/** Stage 1: detect raw rows, claim stage-1 rows (→ stage 2), write traces, queue the mirror check. */
+/** Stage 1: detect raw rows, claim stage-1 rows (→ stage 2), write traces. */
 async function tracesStage(db: Db, actor: Actor, ids: string[]): Promise<{ detected: number; flagged: number }> {
   const res = await db.execute(sql`select i.id, i.text, i.external_id, s.kind, s.name, i.channel, i.posted_at, i.ingested_at
     from ${monitorItems} i join ${monitorSources} s on s.id = i.source_id
@@ -101,9 +102,6 @@ async function tracesStage(db: Db, actor: Actor, ids: string[]): Promise<{ detec
     done.push(...await claimTraces(tx, ids));
     if (detected === 0 && done.length === 0) return { detected: 0, flagged: 0 };
     const flagged = await observeFlagged(tx, actor, done, version);
-    // Mirrors: the flagged ones are queued for the near-duplicate / reappeared check (mirrors/,
-    // monitor.mirrors job, which runs after this commits). Only flagged ids: no lookup needed.
-    await queueMirrorCheck(tx, done.map((d) => d.id), { allFlagged: true });
     // Last, because the audit chain's lock is held until commit.
     await recordAudit(tx, actor, { action: 'monitor.detect', entityType: 'monitor_items', details: { detected, flagged, modelVersion: version } });
     return { detected, flagged };
@@ -125,8 +123,8 @@ async function claimTraces(tx: Db, ids: string[]): Promise<Done[]> {
 }
 
 /**
- * Stage 2: claim (delete) the stage-2 rows of `ids` and join their items to shops. Its own
- * transaction, so the global shops lock is held only for the shop update and its audit row.
+ * Stage 2: claim (delete) the stage-2 rows of `ids`, join their items to shops and queue them for
+ * the mirror check. Its own transaction, so the global shops lock is held only for this stage.
  */
 async function shopsStage(db: Db, actor: Actor, ids: string[]): Promise<number> {
   return db.transaction(async (tx) => {
@@ -140,6 +138,9 @@ async function shopsStage(db: Db, actor: Actor, ids: string[]): Promise<number> 
     const items: DetectedItem[] = rows.map((r) => ({ id: r.id, indicators: (r.indicators ?? []).map((x) => ({ type: x.type, value: x.value })), regions: r.regions ?? [], at: new Date(r.at) }));
     // Flagged items joined through shared indicators (shops/update.ts); its lock is held until commit.
     await updateShops(tx, items.map((d) => d.id), { detected: items });
+    // Mirrors: queued for the near-duplicate / reappeared check (mirrors/, monitor.mirrors job) in
+    // the same transaction as the shop update, never before it: the check reads the item's shop.
+    await queueMirrorCheck(tx, items.map((d) => d.id), { allFlagged: true });
     await recordAudit(tx, actor, { action: 'monitor.shops_update', entityType: 'monitor_items', details: { items: items.length } });
     return items.length;
   });

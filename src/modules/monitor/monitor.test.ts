@@ -9,6 +9,8 @@ import { findEntity } from '../traces/traces.service.js';
 import { detectItems, unfinishedIds } from './ingest.detect.js';
 import { ingestBatch } from './ingest.service.js';
 import { monitorItems, monitorPending, monitorSources } from './schema.js';
+import { monitorMirrorQueue } from './mirrors/schema.js';
+import { shopOfItem } from './shops/shops.service.js';
 import { waitDetected } from './testing.js';
 
 const XSS = '<img src=x onerror="window.__xss=1">';
@@ -23,7 +25,8 @@ for (const backend of testBackends()) {
     const tag = uniqueName('m');
 
     before(async () => {
-      t = await startTestApp(backend);
+      // The mirrors job would drain the queue a test below inspects (it is tested in rechecks.test.ts).
+      t = await startTestApp(backend, { MIRROR_ENABLED: 'false' });
       await startJobs(t.ctx);
       const a = await t.user({ username: uniqueName('man'), roles: ['analyst'] });
       analyst = await t.login(a.username, a.password);
@@ -115,9 +118,14 @@ for (const backend of testBackends()) {
       assert.ok((await unfinishedIds(t.ctx.db, 0)).includes(flaggedId), 'the sweep would re-enqueue it');
       assert.equal(await findEntity(t.ctx.db, systemActor(), 'telegram', `${tag}_st_bot`), null, 'no traces before the follow-up');
 
-      // A crash after stage 1 committed leaves stage 2 owed: only the shop update runs then.
+      // A crash after stage 1 committed leaves stage 2 owed: only the shop update runs then, and
+      // the mirror check (which reads the item's shop) is queued with it, not before.
       await t.ctx.db.update(monitorPending).set({ stage: 2 }).where(inArray(monitorPending.itemId, [flaggedId]));
+      const queued = async () => (await t.ctx.db.select().from(monitorMirrorQueue).where(inArray(monitorMirrorQueue.itemId, [flaggedId]))).length;
+      assert.equal(await queued(), 0);
       assert.deepEqual(await detectItems(t.ctx.db, systemActor('test'), r.ids), { detected: 0, flagged: 0, shops: 1 });
+      assert.equal(await queued(), 1);
+      assert.ok(await shopOfItem(t.ctx.db, flaggedId));
       assert.equal((await t.ctx.db.select().from(monitorPending).where(inArray(monitorPending.itemId, r.ids))).length, 0);
       assert.deepEqual(await detectItems(t.ctx.db, systemActor('test'), r.ids), { detected: 0, flagged: 0, shops: 0 });
     });

@@ -6,11 +6,11 @@
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, exists, isNull, ne, or, sql } from 'drizzle-orm';
 import { systemActor } from '../../../platform/auth/actor.js';
 import { isAppError } from '../../../platform/errors/catalogue.js';
 import type { AppContext } from '../../../platform/http/context.js';
-import { monitorImports, monitorItems } from '../schema.js';
+import { monitorImports, monitorItems, monitorPending } from '../schema.js';
 import { guessFormat, IMPORT_FORMATS, importFile, type ImportFormat, type ImportProgress } from './import.service.js';
 
 interface IO { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }
@@ -70,10 +70,12 @@ export async function importCommand(args: string[], io: IO, open: () => Promise<
     const mine = eq(monitorItems.importId, imp!.id);
     let pending = 0;
     if (!values['no-wait']) {
-      // Detection runs in this process's workers; wait (bounded) so the summary can say what was flagged.
+      // The follow-up (traces, shops) runs in this process's workers, and items stored raw are
+      // detected there: wait (bounded) so that what the summary reports is complete.
       const deadline = Date.now() + 30 * 60_000;
       for (;;) {
-        const [r] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(monitorItems).where(and(mine, isNull(monitorItems.label)));
+        const [r] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(monitorItems)
+          .where(and(mine, or(isNull(monitorItems.label), exists(ctx.db.select({ x: sql`1` }).from(monitorPending).where(eq(monitorPending.itemId, monitorItems.id))))));
         pending = r!.n;
         if (pending === 0 || Date.now() > deadline) break;
         await new Promise((res) => setTimeout(res, 300));
@@ -81,7 +83,7 @@ export async function importCommand(args: string[], io: IO, open: () => Promise<
     }
     const [f] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(monitorItems).where(and(mine, ne(monitorItems.label, 'benign')));
     io.stdout.write(`imported ${file} as ${format} into source "${values.source}": accepted ${p.accepted}, duplicates ${p.duplicates}, rejected ${p.rejected}, skipped ${p.skipped}` +
-      (values['no-wait'] ? ' (detection queued)\n' : `, flagged ${f!.n}${pending ? `, ${pending} still queued for detection` : ''}\n`));
+      (values['no-wait'] ? ' (detection queued)\n' : `, flagged ${f!.n}${pending ? `, ${pending} still queued for detection or follow-up` : ''}\n`));
     return 0;
   } finally {
     await close(ctx);

@@ -3,7 +3,7 @@
  * shop's item, or that shares the shop's indicators, belongs to that shop; when the shop's
  * requests had already been blocked, the shop has reappeared and the desk gets an alert.
  *
- * Flow: the detection transaction queues its flagged items (`queueMirrorCheck`, one call in
+ * Flow: the follow-up's shops stage queues its flagged items (`queueMirrorCheck`, one call in
  * ingest.detect.ts, in the same transaction as the shops update); the `monitor.mirrors` job
  * drains the queue in batches: fingerprint (SimHash) → candidates through the band index →
  * Hamming distance ≤ k → `linkItemToShop` with the evidence (items not in a shop yet) →
@@ -26,8 +26,8 @@ import { bands, fromHex, hamming, MIN_TOKENS, simhashWords, toHex, words } from 
 const rows = <T>(r: unknown) => (r as { rows: T[] }).rows;
 
 /**
- * Queue the flagged ones among `itemIds` for the mirror check (inside the detection transaction).
- * `allFlagged`: the caller has just stored these items as flagged, so their rows need no lookup.
+ * Queue the flagged ones among `itemIds` for the mirror check (inside the follow-up's shops
+ * transaction). `allFlagged`: the caller knows these items are flagged, so their rows need no lookup.
  */
 export async function queueMirrorCheck(tx: Db, itemIds: string[], opts: { allFlagged?: boolean } = {}): Promise<void> {
   if (itemIds.length === 0) return;

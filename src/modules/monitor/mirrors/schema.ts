@@ -32,8 +32,8 @@ export const monitorFingerprints = pgTable(
 );
 
 /**
- * Flagged items waiting for the mirror check. Filled inside the detection transaction (so no
- * flagged item is missed, even across a crash) and drained by the `monitor.mirrors` job.
+ * Flagged items waiting for the mirror check. Filled inside the follow-up's shops transaction (so
+ * no flagged item is missed, even across a crash, and its shop is known by then) and drained by the `monitor.mirrors` job.
  */
 export const monitorMirrorQueue = pgTable('monitor_mirror_queue', {
   itemId: uuid('item_id').primaryKey(),

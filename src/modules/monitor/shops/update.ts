@@ -1,5 +1,5 @@
 /**
- * Incremental shop components. Called inside the detection transaction with a batch of item
+ * Incremental shop components. Called in the follow-up's shops transaction with a batch of item
  * ids: flagged items not yet in a shop are joined through their mergeable indicators to the
  * shops that already own those indicators, and to each other; a new item that touches two
  * shops merges them (evidence row per merge). Batched: a handful of statements per batch,
@@ -10,7 +10,7 @@
  * and the merge is refused (evidence row `refused_hub`). A shop's own bot keeps gluing its
  * posts: joining a shop is not a merge, only connecting two existing components is.
  *
- * Concurrency: detection jobs run in parallel, so the whole update holds a transaction-level
+ * Concurrency: follow-up jobs run in parallel, so the whole update holds a transaction-level
  * advisory lock (taken after the items' row locks, before the audit lock: one global order).
  */
 import { randomUUID } from 'node:crypto';
@@ -26,7 +26,7 @@ import { monitorShopIndicators, monitorShopItems, monitorShopMerges, monitorShop
 export const SHOP_INDICATOR_TYPES: ReadonlySet<string> = new Set(['telegram', 'domain', 'phone', 'card', 'iban', 'btc', 'tron', 'eth', 'email']);
 /** Default: an indicator that would join more than this many shop merges is a hub. */
 export const HUB_MERGES = 3;
-/** Serialises shop maintenance across concurrent detection jobs (audit uses 727_001). */
+/** Serialises shop maintenance across concurrent follow-up jobs (audit uses 727_001). */
 export const SHOPS_LOCK_KEY = 727_110;
 
 export const rowsOf = <T>(res: unknown) => (res as { rows: T[] }).rows;
@@ -100,9 +100,9 @@ export async function absorbShops(tx: Db, moves: { from: string; to: string }[])
 interface ShopItem { id: string; indicators: unknown; regions: string[]; at: string | Date }
 
 /**
- * A flagged item as the detection transaction has just written it (its row is locked by that
- * transaction's UPDATE, so these are the stored values): lets `updateShops` skip re-reading
- * and re-parsing the rows' indicators.
+ * A flagged item's stored indicators, regions and time, as the caller has just read them (the
+ * follow-up reads them while claiming the item; detection results are never changed afterwards):
+ * lets `updateShops` skip re-reading and re-parsing the rows' indicators.
  */
 export interface DetectedItem { id: string; indicators: { type: string; value: string }[]; regions: string[]; at: Date }
 
