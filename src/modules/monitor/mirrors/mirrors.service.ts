@@ -19,6 +19,7 @@ import { monitorItems } from '../schema.js';
 import { monitorRequestEntries, monitorRequests } from '../requests/schema.js';
 import { monitorShopItems, monitorShops } from '../shops/schema.js';
 import { linkItemToShop, shopOfItem } from '../shops/shops.service.js';
+import { SHOPS_LOCK_KEY } from '../shops/update.js';
 import { raiseAlert } from './alerts.service.js';
 import { monitorFingerprints, monitorMirrorQueue } from './schema.js';
 import { bands, fromHex, hamming, MIN_TOKENS, simhashWords, toHex, words } from './simhash.js';
@@ -109,6 +110,9 @@ export async function runMirrorBatch(db: Db, actor: Actor, opts: { maxDistance: 
       summary.fingerprinted = probes.length;
     }
     const matches = await nearDuplicates(tx, probes, opts.maxDistance);
+    // Linking takes the shops lock and an alert the audit lock; the shops stage takes them in that
+    // order, so a batch that may link takes the shops lock first (not after an earlier item's alert).
+    if (matches.size) await tx.execute(sql`select pg_advisory_xact_lock(${SHOPS_LOCK_KEY})`);
     // A reappeared alert needs a blocked request or a shop marked blocked; while there is none at
     // all (the common case, and nothing below blocks anything), the per-item checks are skipped.
     const [{ blocked: anyBlocked } = { blocked: true }] = rows<{ blocked: boolean }>(await tx.execute(sql`select
