@@ -108,6 +108,9 @@ async function tracesStage(db: Db, actor: Actor, ids: string[]): Promise<{ detec
   });
 }
 
+/** The type and value of each stored indicator (the stored ones also carry their spans). */
+const typeValues = (stored: { type: string; value: string }[] | null) => (stored ?? []).map((x) => ({ type: x.type, value: x.value }));
+
 /**
  * Claim the stage-1 rows of `ids` (move them to stage 2, under their row locks) and read what
  * the traces stage needs of their items. A pending row whose item is gone or not flagged is dropped.
@@ -119,7 +122,7 @@ async function claimTraces(tx: Db, ids: string[]): Promise<Done[]> {
     where i.label is not null and i.label <> 'benign'
     order by i.id`);
   const rows = (res as unknown as { rows: (Omit<Done, 'indicators'> & { indicators: { type: string; value: string }[] | null })[] }).rows;
-  return rows.map((r) => ({ ...r, indicators: (r.indicators ?? []).map((x) => ({ type: x.type, value: x.value })), regions: r.regions ?? [] }));
+  return rows.map((r) => ({ ...r, indicators: typeValues(r.indicators), regions: r.regions ?? [] }));
 }
 
 /**
@@ -135,7 +138,7 @@ async function shopsStage(db: Db, actor: Actor, ids: string[]): Promise<number> 
       order by i.id`);
     const rows = (res as unknown as { rows: { id: string; indicators: { type: string; value: string }[] | null; regions: string[] | null; at: string | Date }[] }).rows;
     if (!rows.length) return 0;
-    const items: DetectedItem[] = rows.map((r) => ({ id: r.id, indicators: (r.indicators ?? []).map((x) => ({ type: x.type, value: x.value })), regions: r.regions ?? [], at: new Date(r.at) }));
+    const items: DetectedItem[] = rows.map((r) => ({ id: r.id, indicators: typeValues(r.indicators), regions: r.regions ?? [], at: new Date(r.at) }));
     // Flagged items joined through shared indicators (shops/update.ts); its lock is held until commit.
     await updateShops(tx, items.map((d) => d.id), { detected: items });
     // Mirrors: queued for the near-duplicate / reappeared check (mirrors/, monitor.mirrors job) in
