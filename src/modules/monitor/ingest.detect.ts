@@ -14,11 +14,11 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
-import { pgArray } from '../../platform/db/arrays.js';
+import { arrayParam } from '../../platform/db/arrays.js';
 import { MODEL_PATH } from './detect/index.js';
 import { runDetections } from './detect-worker-pool.js';
 import { observe, OBSERVE_MAX_ITEMS, type EntityObservation, type LinkObservation } from '../traces/traces.service.js';
@@ -34,6 +34,17 @@ export function getModelVersion(): string {
   if (!modelVersion) modelVersion = 'detector-' + createHash('sha256').update(readFileSync(MODEL_PATH)).digest('hex').slice(0, 12);
   return modelVersion;
 }
+
+/**
+ * Element n (1-based) of the detector's JSON document (detect-worker-compute.ts) as the record `u`
+ * of the stored detection columns. `doc` is one bound parameter: PostgreSQL parses it once.
+ */
+export function detectedRecord(doc: string, n: SQL): SQL {
+  return sql`jsonb_to_record(${doc}::jsonb -> (${n} - 1)::int) as u(label text, risk real, scores jsonb, explain jsonb, indicators jsonb, regions text[])`;
+}
+
+/** Items whose detection (label) or follow-up (a pending row) is still owed. */
+export const unfinishedItem = sql`(${monitorItems.label} is null or exists (select 1 from ${monitorPending} p where p.item_id = ${monitorItems.id}))`;
 
 interface Raw { id: string; text: string; external_id: string; kind: string; name: string; channel: string | null; posted_at: string | Date | null; ingested_at: string | Date }
 
@@ -65,7 +76,7 @@ export async function detectItems(db: Db, actor: Actor, ids: string[]): Promise<
 async function tracesStage(db: Db, actor: Actor, ids: string[]): Promise<{ detected: number; flagged: number }> {
   const res = await db.execute(sql`select i.id, i.text, i.external_id, s.kind, s.name, i.channel, i.posted_at, i.ingested_at
     from ${monitorItems} i join ${monitorSources} s on s.id = i.source_id
-    where i.id = any(${sql.param(pgArray(ids))}::uuid[]) and i.detected_at is null
+    where i.id = any(${arrayParam(ids)}::uuid[]) and i.detected_at is null
     order by i.id`);
   const read = (res as unknown as { rows: Raw[] }).rows;
   // One JSON document for the whole batch (serialised and joined by the detector thread):
@@ -84,9 +95,8 @@ async function tracesStage(db: Db, actor: Actor, ids: string[]): Promise<{ detec
       // planner rescan the whole document once per row: 20 s instead of 0.3 s per 2,000 items.)
       const upd = await tx.execute(sql`update ${monitorItems} m set label = u.label, risk = u.risk, scores = u.scores, explain = u.explain,
           indicators = u.indicators, regions = u.regions, model_version = ${version}, detected_at = now()
-        from unnest(${sql.param(pgArray(read.map((r) => r.id)))}::uuid[]) with ordinality as k(id, n)
-          cross join lateral jsonb_to_record(${fresh.doc}::jsonb -> (k.n - 1)::int)
-            as u(label text, risk real, scores jsonb, explain jsonb, indicators jsonb, regions text[])
+        from unnest(${arrayParam(read.map((r) => r.id))}::uuid[]) with ordinality as k(id, n)
+          cross join lateral ${detectedRecord(fresh.doc, sql`k.n`)}
         where m.id = k.id and m.detected_at is null
         returning m.id`);
       // Rows a concurrent duplicate completed first are theirs to report, not ours.
@@ -97,7 +107,7 @@ async function tracesStage(db: Db, actor: Actor, ids: string[]): Promise<{ detec
         if (mine.has(r.id) && d.label !== 'benign') done.push({ ...r, label: d.label, risk: d.risk, indicators: d.indicators, regions: d.regions });
       }
       // Their shop update is owed like any flagged item's: stage 2 below (or a retry) claims it.
-      if (done.length) await tx.execute(sql`insert into ${monitorPending} (item_id, stage) select id, 2 from unnest(${sql.param(pgArray(done.map((d) => d.id)))}::uuid[]) as t(id) on conflict (item_id) do update set stage = 2`);
+      if (done.length) await tx.execute(sql`insert into ${monitorPending} (item_id, stage) select id, 2 from unnest(${arrayParam(done.map((d) => d.id))}::uuid[]) as t(id) on conflict (item_id) do update set stage = 2`);
     }
     done.push(...await claimTraces(tx, ids));
     if (detected === 0 && done.length === 0) return { detected: 0, flagged: 0 };
@@ -116,7 +126,7 @@ const typeValues = (stored: { type: string; value: string }[] | null) => (stored
  * the traces stage needs of their items. A pending row whose item is gone or not flagged is dropped.
  */
 async function claimTraces(tx: Db, ids: string[]): Promise<Done[]> {
-  const res = await tx.execute(sql`with claimed as (update ${monitorPending} set stage = 2 where item_id = any(${sql.param(pgArray(ids))}::uuid[]) and stage = 1 returning item_id)
+  const res = await tx.execute(sql`with claimed as (update ${monitorPending} set stage = 2 where item_id = any(${arrayParam(ids)}::uuid[]) and stage = 1 returning item_id)
     select i.id, i.external_id, s.kind, s.name, i.channel, i.posted_at, i.ingested_at, i.label, i.risk, i.indicators, i.regions
     from claimed c join ${monitorItems} i on i.id = c.item_id join ${monitorSources} s on s.id = i.source_id
     where i.label is not null and i.label <> 'benign'
@@ -131,7 +141,7 @@ async function claimTraces(tx: Db, ids: string[]): Promise<Done[]> {
  */
 async function shopsStage(db: Db, actor: Actor, ids: string[]): Promise<number> {
   return db.transaction(async (tx) => {
-    const res = await tx.execute(sql`with claimed as (delete from ${monitorPending} where item_id = any(${sql.param(pgArray(ids))}::uuid[]) and stage = 2 returning item_id)
+    const res = await tx.execute(sql`with claimed as (delete from ${monitorPending} where item_id = any(${arrayParam(ids)}::uuid[]) and stage = 2 returning item_id)
       select i.id, i.indicators, i.regions, coalesce(i.posted_at, i.ingested_at) as at
       from claimed c join ${monitorItems} i on i.id = c.item_id
       where i.label is not null and i.label <> 'benign'

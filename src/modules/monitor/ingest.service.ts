@@ -13,12 +13,12 @@ import { sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { requirePermission, type Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
-import { pgArray, type ArrayElement } from '../../platform/db/arrays.js';
+import { columnsOf } from '../../platform/db/arrays.js';
 import { AppError } from '../../platform/errors/catalogue.js';
 import type { AppContext } from '../../platform/http/context.js';
 import { computeDetections, type DetectedBatch } from './detect-worker-compute.js';
 import { runDetections } from './detect-worker-pool.js';
-import { getModelVersion } from './ingest.detect.js';
+import { detectedRecord, getModelVersion } from './ingest.detect.js';
 import { cleanItem, type CleanItem, type IngestItem } from './ingest.validate.js';
 import { monitorItems, monitorPending, monitorSources } from './schema.js';
 
@@ -88,7 +88,7 @@ function checkSource(source: { kind: string; name: string }): asserts source is 
  * Returns the new rows by external id (conflicts are simply absent).
  */
 async function insertChunk(tx: Db, srcId: string, rows: CleanItem[], by: string, importId: string | null, det: DetectedBatch | null): Promise<Map<string, { id: string; label: string | null }>> {
-  const col = (f: (r: CleanItem) => ArrayElement) => sql.param(pgArray(rows.map(f)));
+  const col = columnsOf(rows);
   const input = sql`unnest(${col((r) => r.externalId)}::text[], ${col((r) => r.text)}::text[], ${col((r) => r.url)}::text[], ${col((r) => r.channel)}::text[],
       ${col((r) => r.author)}::text[], ${col((r) => r.postedAt)}::timestamptz[], ${col((r) => r.raw)}::jsonb[])
       with ordinality as r(external_id, text, url, channel, author, posted_at, raw, n)`;
@@ -101,8 +101,7 @@ async function insertChunk(tx: Db, srcId: string, rows: CleanItem[], by: string,
         select ${srcId}::uuid, r.external_id, r.text, r.url, r.channel, r.author, r.posted_at, r.raw, ${importId}::uuid, ${by},
           u.label, u.risk, u.scores, u.explain, u.indicators, u.regions, ${getModelVersion()}, now()
         from ${input}
-          cross join lateral jsonb_to_record(${det.doc}::jsonb -> (r.n - 1)::int)
-            as u(label text, risk real, scores jsonb, explain jsonb, indicators jsonb, regions text[])
+          cross join lateral ${detectedRecord(det.doc, sql`r.n`)}
         on conflict (source_id, external_id) do nothing
         returning id, external_id, label
       ), pending as (insert into ${monitorPending} (item_id) select id from ins where label <> 'benign')

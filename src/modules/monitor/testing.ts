@@ -1,16 +1,16 @@
 /** Test helpers for the monitor tests (and other modules' tests that need detected items). */
-import { and, inArray, isNull, sql } from 'drizzle-orm';
+import { and, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
-import { monitorItems, monitorPending } from './schema.js';
+import { unfinishedItem } from './ingest.detect.js';
+import { monitorItems } from './schema.js';
 
 /** Wait until every given item is detected and its follow-up (traces, shops, mirrors) done (or fail after `ms`). */
 export async function waitDetected(db: Db, ids: string[], ms = 30_000): Promise<void> {
   const deadline = Date.now() + ms;
   for (;;) {
-    const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(monitorItems).where(and(inArray(monitorItems.id, ids), isNull(monitorItems.detectedAt)));
-    const [p] = await db.select({ n: sql<number>`count(*)::int` }).from(monitorPending).where(inArray(monitorPending.itemId, ids));
-    if (r!.n === 0 && p!.n === 0) return;
-    if (Date.now() > deadline) throw new Error(`${r!.n} of ${ids.length} items still undetected, ${p!.n} awaiting follow-up after ${ms} ms`);
+    const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(monitorItems).where(and(inArray(monitorItems.id, ids), unfinishedItem));
+    if (r!.n === 0) return;
+    if (Date.now() > deadline) throw new Error(`${r!.n} of ${ids.length} items still undetected or awaiting follow-up after ${ms} ms`);
     await new Promise((res) => setTimeout(res, 100));
   }
 }

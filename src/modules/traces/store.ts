@@ -11,7 +11,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
-import { pgArray, type ArrayElement } from '../../platform/db/arrays.js';
+import { arrayParam, columnsOf } from '../../platform/db/arrays.js';
 import { chunks } from './access.js';
 import { traceEntities, traceLinks, traceProvenance } from './schema.js';
 
@@ -60,7 +60,7 @@ export async function upsertEntities(tx: Db, rows: EntityUpsert[]): Promise<Map<
   const sorted = [...rows].sort((a, b) => cmp(a.type, b.type) || cmp(a.value, b.value));
   const e = traceEntities;
   for (const part of chunks(sorted)) {
-    const col = (f: (r: EntityUpsert) => ArrayElement) => sql.param(pgArray(part.map(f)));
+    const col = columnsOf(part);
     const res = await tx.execute(sql`insert into ${e} (type, value, display, region, first_seen, last_seen, seen_count, degree, attributes, tags)
       select r.type, r.value, r.display, r.region, r.first_seen, r.last_seen, r.n, r.degree, r.attributes, array(select jsonb_array_elements_text(r.tags))
       from unnest(${col((r) => r.type)}::text[], ${col((r) => r.value)}::text[], ${col((r) => r.display)}::text[], ${col((r) => r.region)}::text[],
@@ -95,7 +95,7 @@ export async function upsertLinks(tx: Db, rows: LinkUpsert[], preset?: ReadonlyM
   const l = traceLinks;
   const degree = new Map<string, number>();
   for (const part of chunks(sorted)) {
-    const col = (f: (r: LinkUpsert) => ArrayElement) => sql.param(pgArray(part.map(f)));
+    const col = columnsOf(part);
     const res = await tx.execute(sql`insert into ${l} (from_id, to_id, kind, first_seen, last_seen, count, confidence)
       select * from unnest(${col((r) => r.fromId)}::uuid[], ${col((r) => r.toId)}::uuid[], ${col((r) => r.kind)}::text[],
         ${col((r) => r.firstSeen.toISOString())}::timestamptz[], ${col((r) => r.lastSeen.toISOString())}::timestamptz[], ${col((r) => r.n)}::int[], ${col((r) => r.confidence)}::float8[])
@@ -122,7 +122,7 @@ export async function upsertLinks(tx: Db, rows: LinkUpsert[], preset?: ReadonlyM
   const ids = [...degree.keys()].sort(cmp);
   for (const part of chunks(ids, 5000)) {
     await tx.execute(sql`update ${traceEntities} set degree = ${traceEntities.degree} + v.n
-      from unnest(${sql.param(pgArray(part))}::uuid[], ${sql.param(pgArray(part.map((id) => degree.get(id)!)))}::int[]) as v(id, n)
+      from unnest(${arrayParam(part)}::uuid[], ${arrayParam(part.map((id) => degree.get(id)!))}::int[]) as v(id, n)
       where ${traceEntities.id} = v.id`);
   }
   return out;
@@ -133,12 +133,12 @@ export async function upsertLinks(tx: Db, rows: LinkUpsert[], preset?: ReadonlyM
  * one INSERT … SELECT FROM unnest(column arrays) — ten parameters per statement instead of ten per row.
  */
 export async function insertProvenance(tx: Db, rows: ProvenanceRow[]): Promise<void> {
-  const col = (part: ProvenanceRow[], f: (r: ProvenanceRow) => ArrayElement) => sql.param(pgArray(part.map(f)));
   for (const part of chunks(rows)) {
+    const col = columnsOf(part);
     await tx.execute(sql`insert into ${traceProvenance} (entity_id, link_id, source, source_ref, rule, module, actor_id, observed_at, region, details)
-      select * from unnest(${col(part, (r) => r.entityId ?? null)}::uuid[], ${col(part, (r) => r.linkId ?? null)}::uuid[],
-        ${col(part, (r) => r.source)}::text[], ${col(part, (r) => r.sourceRef ?? null)}::text[], ${col(part, (r) => r.rule ?? null)}::text[],
-        ${col(part, (r) => r.module)}::text[], ${col(part, (r) => r.actorId ?? null)}::text[], ${col(part, (r) => r.observedAt.toISOString())}::timestamptz[],
-        ${col(part, (r) => r.region ?? null)}::text[], ${col(part, (r) => (r.details == null ? null : JSON.stringify(r.details)))}::jsonb[])`);
+      select * from unnest(${col((r) => r.entityId ?? null)}::uuid[], ${col((r) => r.linkId ?? null)}::uuid[],
+        ${col((r) => r.source)}::text[], ${col((r) => r.sourceRef ?? null)}::text[], ${col((r) => r.rule ?? null)}::text[],
+        ${col((r) => r.module)}::text[], ${col((r) => r.actorId ?? null)}::text[], ${col((r) => r.observedAt.toISOString())}::timestamptz[],
+        ${col((r) => r.region ?? null)}::text[], ${col((r) => (r.details == null ? null : JSON.stringify(r.details)))}::jsonb[])`);
   }
 }

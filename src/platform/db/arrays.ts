@@ -7,9 +7,10 @@
  * process (about a quarter of all bytes allocated, measured with the V8 sampling heap profiler;
  * docs/monitor.md "Fourth pass"), and garbage collection was the largest single CPU cost. Here
  * the elements are quoted only where needed and joined once. The result is a plain string
- * parameter with the same meaning; cast it in SQL (`${sql.param(pgArray(ids))}::uuid[]`), which
- * works the same on PostgreSQL and PGlite.
+ * parameter with the same meaning; cast it in SQL (`${arrayParam(ids)}::uuid[]`), which works the
+ * same on PostgreSQL and PGlite.
  */
+import { sql } from 'drizzle-orm';
 
 /** A value one array element can hold: text, numbers, booleans; null and undefined are NULL. */
 export type ArrayElement = string | number | boolean | null | undefined;
@@ -29,4 +30,17 @@ export function pgArray(values: readonly ArrayElement[]): string {
     else parts[i] = `"${String(v)}"`;
   }
   return `{${parts.join(',')}}`;
+}
+
+/** `values` as one bound array parameter; cast it in SQL: `${arrayParam(ids)}::uuid[]`. */
+export function arrayParam(values: readonly ArrayElement[]): ReturnType<typeof sql.param> {
+  return sql.param(pgArray(values));
+}
+
+/**
+ * Column arrays of `rows` for `INSERT … SELECT FROM unnest(…)`: `col((r) => r.id)` is the array
+ * parameter of that column, element i taken from rows[i].
+ */
+export function columnsOf<R>(rows: readonly R[]): (f: (r: R, i: number) => ArrayElement) => ReturnType<typeof sql.param> {
+  return (f) => arrayParam(rows.map(f));
 }

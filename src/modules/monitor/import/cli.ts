@@ -6,11 +6,12 @@
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { and, eq, exists, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import { systemActor } from '../../../platform/auth/actor.js';
 import { isAppError } from '../../../platform/errors/catalogue.js';
 import type { AppContext } from '../../../platform/http/context.js';
-import { monitorImports, monitorItems, monitorPending } from '../schema.js';
+import { unfinishedItem } from '../ingest.detect.js';
+import { monitorImports, monitorItems } from '../schema.js';
 import { guessFormat, IMPORT_FORMATS, importFile, type ImportFormat, type ImportProgress } from './import.service.js';
 
 interface IO { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }
@@ -74,8 +75,7 @@ export async function importCommand(args: string[], io: IO, open: () => Promise<
       // detected there: wait (bounded) so that what the summary reports is complete.
       const deadline = Date.now() + 30 * 60_000;
       for (;;) {
-        const [r] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(monitorItems)
-          .where(and(mine, or(isNull(monitorItems.label), exists(ctx.db.select({ x: sql`1` }).from(monitorPending).where(eq(monitorPending.itemId, monitorItems.id))))));
+        const [r] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(monitorItems).where(and(mine, unfinishedItem));
         pending = r!.n;
         if (pending === 0 || Date.now() > deadline) break;
         await new Promise((res) => setTimeout(res, 300));

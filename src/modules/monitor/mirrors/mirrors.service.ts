@@ -14,7 +14,7 @@ import { sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/audit.service.js';
 import type { Actor } from '../../../platform/auth/actor.js';
 import type { Db } from '../../../platform/db/client.js';
-import { pgArray, type ArrayElement } from '../../../platform/db/arrays.js';
+import { arrayParam, columnsOf } from '../../../platform/db/arrays.js';
 import { monitorItems } from '../schema.js';
 import { monitorRequestEntries, monitorRequests } from '../requests/schema.js';
 import { monitorShopItems, monitorShops } from '../shops/schema.js';
@@ -32,7 +32,7 @@ const rows = <T>(r: unknown) => (r as { rows: T[] }).rows;
  */
 export async function queueMirrorCheck(tx: Db, itemIds: string[], opts: { allFlagged?: boolean } = {}): Promise<void> {
   if (itemIds.length === 0) return;
-  const ids = sql.param(pgArray(itemIds));
+  const ids = arrayParam(itemIds);
   await tx.execute(opts.allFlagged
     ? sql`insert into ${monitorMirrorQueue} (item_id) select * from unnest(${ids}::uuid[]) on conflict do nothing`
     : sql`insert into ${monitorMirrorQueue} (item_id)
@@ -48,13 +48,13 @@ export async function nearDuplicates(db: Db, probes: { itemId: string; simhash: 
   const out = new Map<string, NearMatch[]>();
   if (probes.length === 0) return out;
   const b = probes.map((p) => bands(fromHex(p.simhash)));
-  const band = (i: number) => sql.param(pgArray(b.map((x) => x[i]!)));
+  const band = (i: number) => arrayParam(b.map((x) => x[i]!));
   // One indexed equality join per band (a four-way OR would defeat the indexes); pigeonhole: any
   // pair within distance 3 agrees on at least one band. The probes come as column arrays: the
   // planner estimates unnest at the arrays' length (jsonb_to_recordset is always "100 rows",
   // which chose hash joins over whole band indexes for a handful of probes).
   const cand = rows<{ probe: string; item_id: string; simhash: string }>(await db.execute(sql`
-    with q as (select * from unnest(${sql.param(pgArray(probes.map((p) => p.itemId)))}::uuid[], ${band(0)}::int[], ${band(1)}::int[], ${band(2)}::int[], ${band(3)}::int[]) as q(id, b0, b1, b2, b3))
+    with q as (select * from unnest(${arrayParam(probes.map((p) => p.itemId))}::uuid[], ${band(0)}::int[], ${band(1)}::int[], ${band(2)}::int[], ${band(3)}::int[]) as q(id, b0, b1, b2, b3))
     select q.id as probe, f.item_id, f.simhash from q join ${monitorFingerprints} f on f.band0 = q.b0 where f.item_id <> q.id
     union select q.id, f.item_id, f.simhash from q join ${monitorFingerprints} f on f.band1 = q.b1 where f.item_id <> q.id
     union select q.id, f.item_id, f.simhash from q join ${monitorFingerprints} f on f.band2 = q.b2 where f.item_id <> q.id
@@ -93,7 +93,7 @@ export async function runMirrorBatch(db: Db, actor: Actor, opts: { maxDistance: 
     const summary: MirrorSummary = { processed: ids.length, fingerprinted: 0, linked: 0, alerts: 0 };
     if (ids.length === 0) return summary;
     const items = rows<QueuedItem>(await tx.execute(sql`select id, text, regions, coalesce(posted_at, ingested_at) as at from ${monitorItems}
-      where id = any(${sql.param(pgArray(ids))}::uuid[]) order by id`));
+      where id = any(${arrayParam(ids)}::uuid[]) order by id`));
     const probes: { itemId: string; simhash: string; tokens: number }[] = [];
     for (const it of items) {
       const ws = words(it.text);
@@ -102,7 +102,7 @@ export async function runMirrorBatch(db: Db, actor: Actor, opts: { maxDistance: 
     }
     if (probes.length) {
       const b = probes.map((p) => bands(fromHex(p.simhash)));
-      const col = (f: (p: (typeof probes)[number], i: number) => ArrayElement) => sql.param(pgArray(probes.map(f)));
+      const col = columnsOf(probes);
       await tx.execute(sql`insert into ${monitorFingerprints} (item_id, simhash, band0, band1, band2, band3, tokens)
         select * from unnest(${col((p) => p.itemId)}::uuid[], ${col((p) => p.simhash)}::text[], ${col((_, i) => b[i]![0])}::int[], ${col((_, i) => b[i]![1])}::int[],
           ${col((_, i) => b[i]![2])}::int[], ${col((_, i) => b[i]![3])}::int[], ${col((p) => p.tokens)}::int[])

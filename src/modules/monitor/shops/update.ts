@@ -18,7 +18,7 @@ import { sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/audit.service.js';
 import { systemActor } from '../../../platform/auth/actor.js';
 import type { Db } from '../../../platform/db/client.js';
-import { pgArray, type ArrayElement } from '../../../platform/db/arrays.js';
+import { arrayParam, columnsOf } from '../../../platform/db/arrays.js';
 import { monitorItems } from '../schema.js';
 import { monitorShopIndicators, monitorShopItems, monitorShopMerges, monitorShops } from './schema.js';
 
@@ -80,7 +80,7 @@ export async function renameShops(tx: Db, shopIds: string[]): Promise<void> {
   if (!shopIds.length) return;
   await tx.execute(sql`update ${monitorShops} s set name = x.value, name_type = x.type, updated_at = now()
     from (select distinct on (shop_id) shop_id, type, value from ${monitorShopIndicators}
-          where shop_id = any(${sql.param(pgArray(shopIds))}::uuid[]) and hub is null
+          where shop_id = any(${arrayParam(shopIds)}::uuid[]) and hub is null
           order by shop_id, ${NAME_RANK_SQL}, item_count desc, value) x
     where s.id = x.shop_id and (s.name <> x.value or s.name_type <> x.type)`);
 }
@@ -90,7 +90,7 @@ export async function absorbShops(tx: Db, moves: { from: string; to: string }[])
   if (!moves.length) return;
   // Column arrays: unnest's row estimate is the array's length, so a single move uses the indexes
   // (jsonb_to_recordset is always estimated at 100 rows, which made the planner scan whole tables).
-  const m = sql`unnest(${sql.param(pgArray(moves.map((x) => x.from)))}::uuid[], ${sql.param(pgArray(moves.map((x) => x.to)))}::uuid[]) as m("from", "to")`;
+  const m = sql`unnest(${arrayParam(moves.map((x) => x.from))}::uuid[], ${arrayParam(moves.map((x) => x.to))}::uuid[]) as m("from", "to")`;
   await tx.execute(sql`update ${monitorShops} s set status = 'merged', merged_into = m."to", updated_at = now() from ${m} where s.id = m."from"`);
   await tx.execute(sql`update ${monitorShops} s set merged_into = m."to" from ${m} where s.merged_into = m."from"`);
   await tx.execute(sql`update ${monitorShopItems} s set shop_id = m."to" from ${m} where s.shop_id = m."from"`);
@@ -111,7 +111,7 @@ async function notInShop(tx: Db, detected: DetectedItem[]): Promise<ShopItem[]> 
   const withIndicators = detected.filter((d) => d.indicators.length > 0);
   if (!withIndicators.length) return [];
   const members = new Set(rowsOf<{ item_id: string }>(await tx.execute(sql`select item_id from ${monitorShopItems}
-    where item_id = any(${sql.param(pgArray(withIndicators.map((d) => d.id)))}::uuid[])`)).map((r) => r.item_id));
+    where item_id = any(${arrayParam(withIndicators.map((d) => d.id))}::uuid[])`)).map((r) => r.item_id));
   return withIndicators.filter((d) => !members.has(d.id))
     .sort((a, b) => a.at.getTime() - b.at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
@@ -126,7 +126,7 @@ export async function updateShops(tx: Db, itemIds: string[], opts: { hubMerges?:
   const hubMerges = opts.hubMerges ?? HUB_MERGES;
   const items = opts.detected ? await notInShop(tx, opts.detected) : rowsOf<ShopItem>(await tx.execute(sql`
     select i.id, i.indicators, i.regions, coalesce(i.posted_at, i.ingested_at) as at from ${monitorItems} i
-    where i.id = any(${sql.param(pgArray(itemIds))}::uuid[]) and i.label is not null and i.label <> 'benign'
+    where i.id = any(${arrayParam(itemIds)}::uuid[]) and i.label is not null and i.label <> 'benign'
       and jsonb_typeof(i.indicators) = 'array' and jsonb_array_length(i.indicators) > 0
       and not exists (select 1 from ${monitorShopItems} si where si.item_id = i.id)
     order by 4, 1`));
@@ -138,7 +138,7 @@ export async function updateShops(tx: Db, itemIds: string[], opts: { hubMerges?:
   const split = allKeys.map(splitKey);
   const existing = rowsOf<{ type: string; value: string; shop_id: string | null; item_count: number; merge_count: number; hub: string | null; first_seen: string | Date; last_seen: string | Date }>(
     await tx.execute(sql`select x.type, x.value, x.shop_id, x.item_count, x.merge_count, x.hub, x.first_seen, x.last_seen
-      from ${monitorShopIndicators} x join unnest(${sql.param(pgArray(split.map((k) => k.type)))}::text[], ${sql.param(pgArray(split.map((k) => k.value)))}::text[]) as k(type, value)
+      from ${monitorShopIndicators} x join unnest(${arrayParam(split.map((k) => k.type))}::text[], ${arrayParam(split.map((k) => k.value))}::text[]) as k(type, value)
         on x.type = k.type and x.value = k.value`));
   const state = new Map<string, KeyState>();
   for (const r of existing) {
@@ -147,7 +147,7 @@ export async function updateShops(tx: Db, itemIds: string[], opts: { hubMerges?:
   const existedKeys = new Set(state.keys());
   const oldShopIds = [...new Set(existing.map((r) => r.shop_id).filter((s): s is string => !!s))];
   const oldShops = new Map(rowsOf<ShopRow>(oldShopIds.length ? await tx.execute(sql`select id, item_count, regions, first_seen, last_seen from ${monitorShops}
-    where id = any(${sql.param(pgArray(oldShopIds))}::uuid[]) for update`) : { rows: [] }).map((s) => [s.id, s]));
+    where id = any(${arrayParam(oldShopIds)}::uuid[]) for update`) : { rows: [] }).map((s) => [s.id, s]));
 
   const uf = new Components();
   const nodeOf = (k: string) => { const s = state.get(k)!; return s.shopId && existedKeys.has(k) && !s.hub ? 'S:' + s.shopId : 'K:' + k; };
@@ -248,7 +248,7 @@ export async function updateShops(tx: Db, itemIds: string[], opts: { hubMerges?:
       const name = pickName(s.items);
       return { id: s.id, name: name.value, nameType: name.type, regions: JSON.stringify([...regions].sort()), first: new Date(first).toISOString(), last: new Date(last).toISOString(), n: s.items.length };
     });
-    const col = (f: (r: (typeof rows)[number]) => ArrayElement) => sql.param(pgArray(rows.map(f)));
+    const col = columnsOf(rows);
     await tx.execute(sql`insert into ${monitorShops} (id, name, name_type, regions, first_seen, last_seen, item_count)
       select r.id, r.name, r.name_type, array(select jsonb_array_elements_text(r.regions)), r.first, r.last, r.n
       from unnest(${col((r) => r.id)}::uuid[], ${col((r) => r.name)}::text[], ${col((r) => r.nameType)}::text[], ${col((r) => r.regions)}::jsonb[],
@@ -274,7 +274,7 @@ export async function updateShops(tx: Db, itemIds: string[], opts: { hubMerges?:
     const part = members.slice(i, i + 2000);
     await tx.execute(sql`insert into ${monitorShopItems} (item_id, shop_id, via, detail)
       select r.item_id, r.shop_id, 'shared_indicator', r.detail
-      from unnest(${sql.param(pgArray(part.map((m) => m.itemId)))}::uuid[], ${sql.param(pgArray(part.map((m) => m.shopId)))}::uuid[], ${sql.param(pgArray(part.map((m) => m.detail)))}::jsonb[]) as r(item_id, shop_id, detail)
+      from unnest(${arrayParam(part.map((m) => m.itemId))}::uuid[], ${arrayParam(part.map((m) => m.shopId))}::uuid[], ${arrayParam(part.map((m) => m.detail))}::jsonb[]) as r(item_id, shop_id, detail)
       on conflict do nothing`);
   }
 
@@ -287,7 +287,7 @@ export async function updateShops(tx: Db, itemIds: string[], opts: { hubMerges?:
   });
   for (let i = 0; i < keyRows.length; i += 5000) {
     const part = keyRows.slice(i, i + 5000);
-    const col = (f: (r: (typeof keyRows)[number]) => ArrayElement) => sql.param(pgArray(part.map(f)));
+    const col = columnsOf(part);
     await tx.execute(sql`insert into ${monitorShopIndicators} (type, value, shop_id, item_count, merge_count, hub, hub_by, hub_at, first_seen, last_seen)
       select type, value, shop_id, items, merges, hub, case when hub_at is not null then 'hub guard' end, hub_at, first, last
       from unnest(${col((r) => r.type)}::text[], ${col((r) => r.value)}::text[], ${col((r) => r.shop_id)}::uuid[], ${col((r) => r.items)}::int[], ${col((r) => r.merges)}::int[],
