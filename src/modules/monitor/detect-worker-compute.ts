@@ -3,12 +3,9 @@
  * thread (detect-worker.ts) as well as inline: detector, regions named in the text, and each
  * item's element of the JSON document the detection UPDATE reads.
  */
-import { findPlaces, findRegions } from '../../platform/geo/cities.js';
+import { regionsNamed } from '../../platform/geo/cities.js';
 import { detectBatch, getDetector, type Label } from './detect/index.js';
 import { packExplain } from './explain-store.js';
-
-/** One item to detect. */
-export interface DetectInput { id: string; text: string }
 
 /** What the write phase needs from one detected item. */
 export interface Detected {
@@ -22,18 +19,15 @@ export interface Detected {
 }
 
 /**
- * A detected batch: per item what the write phase needs, and the UPDATE's JSON document, one
- * array whose element i (id, label, risk, scores, explain (stored form), indicators, regions) belongs to input i.
- * Joined here, off the main thread: one string crosses the thread boundary, not one per item.
+ * A detected batch: per item what the follow-up needs, and the write's JSON document, one array
+ * whose element i (label, risk, scores, explain (stored form), indicators, regions) belongs to
+ * text i. Joined here, off the main thread: one string crosses the thread boundary, not one per item.
  */
 export interface DetectedBatch { items: Detected[]; doc: string }
 
 /** Regions of the cities and regions named in the text, sorted and unique. */
 export function regionsOf(text: string): string[] {
-  const set = new Set<string>();
-  for (const p of findPlaces(text)) set.add(p.region);
-  for (const r of findRegions(text)) set.add(r.region);
-  return [...set].sort();
+  return regionsNamed(text);
 }
 
 const r4 = (x: number) => Math.round(x * 10_000) / 10_000;
@@ -44,17 +38,29 @@ export function warmUp(): void {
 }
 
 /** Detect a batch; results in input order. */
-export function computeDetections(items: DetectInput[]): DetectedBatch {
-  const results = detectBatch(items.map((r) => r.text));
-  const out = new Array<Detected>(items.length);
-  const json = new Array<string>(items.length);
-  for (let i = 0; i < items.length; i++) {
+export function computeDetections(texts: readonly string[]): DetectedBatch {
+  const items = new Array<Detected>(texts.length);
+  return { items, doc: detectInto(texts, items) };
+}
+
+/**
+ * Only the write's document of a batch (ingest needs nothing else: the insert returns each row's
+ * label), so no per-item objects are built or cloned back across the thread boundary.
+ */
+export function computeDetectionDoc(texts: readonly string[]): string {
+  return detectInto(texts, null);
+}
+
+function detectInto(texts: readonly string[], out: Detected[] | null): string {
+  const results = detectBatch(texts);
+  const json = new Array<string>(texts.length);
+  for (let i = 0; i < texts.length; i++) {
     const d = results[i]!;
-    const regions = regionsOf(items[i]!.text);
+    const regions = regionsOf(texts[i]!);
     const risk = r4(1 - d.scores.benign);
-    out[i] = { label: d.label, risk, regions, indicators: d.indicators.map((x) => ({ type: x.type, value: x.value })) };
+    if (out) out[i] = { label: d.label, risk, regions, indicators: d.indicators.map((x) => ({ type: x.type, value: x.value })) };
     // Serialised here, off the main thread: the document is ~0.7 kB per item (explanation in its stored form, explain-store.ts).
-    json[i] = JSON.stringify({ id: items[i]!.id, label: d.label, risk, scores: d.scores, explain: packExplain(d.explain), indicators: d.indicators, regions });
+    json[i] = JSON.stringify({ label: d.label, risk, scores: d.scores, explain: packExplain(d.explain), indicators: d.indicators, regions });
   }
-  return { items: out, doc: `[${json.join(',')}]` };
+  return `[${json.join(',')}]`;
 }

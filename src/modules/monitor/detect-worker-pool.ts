@@ -5,9 +5,9 @@
  * order. If the thread cannot start or dies, detection runs inline (same results, same code).
  */
 import { Worker } from 'node:worker_threads';
-import { computeDetections, type DetectInput, type DetectedBatch } from './detect-worker-compute.js';
+import { computeDetectionDoc, computeDetections, type DetectedBatch } from './detect-worker-compute.js';
 
-interface Pending { resolve: (d: DetectedBatch) => void; reject: (e: Error) => void }
+interface Pending { resolve: (d: DetectedBatch | string) => void; reject: (e: Error) => void }
 
 // The package runs TypeScript through tsx's loader, which a new thread does not inherit when the
 // main thread registered it programmatically (bin/qalqan.js): the thread registers it itself.
@@ -27,7 +27,7 @@ function spawn(): Worker {
   const entry = new URL('./detect-worker.ts', import.meta.url).href;
   const w = new Worker(BOOT, { eval: true, workerData: { tsx, entry }, name: 'qalqan-detect' });
   w.unref(); // an idle detector never keeps the process alive
-  w.on('message', (m: 'ready' | { seq: number; out?: DetectedBatch; error?: string }) => {
+  w.on('message', (m: 'ready' | { seq: number; out?: DetectedBatch | string; error?: string }) => {
     if (m === 'ready') { failures = 0; return; }
     const p = pending.get(m.seq);
     if (!p) return;
@@ -65,14 +65,23 @@ export async function stopDetectWorker(): Promise<void> {
 }
 
 /** Detect a batch in the worker thread when one runs, else inline. Results in input order. */
-export function runDetections(items: DetectInput[]): Promise<DetectedBatch> {
+export function runDetections(texts: string[]): Promise<DetectedBatch> {
+  return run(texts, false) as Promise<DetectedBatch>;
+}
+
+/** Only the write's document of a batch (computeDetectionDoc), in the thread when one runs. */
+export function runDetectionDoc(texts: string[]): Promise<string> {
+  return run(texts, true) as Promise<string>;
+}
+
+function run(texts: string[], docOnly: boolean): Promise<DetectedBatch | string> {
   if (enabled && !worker && failures < 3) worker = spawn();
   const w = worker;
-  if (!w || items.length === 0) return Promise.resolve().then(() => computeDetections(items));
-  return new Promise<DetectedBatch>((resolve, reject) => {
+  if (!w || texts.length === 0) return Promise.resolve().then(() => (docOnly ? computeDetectionDoc(texts) : computeDetections(texts)));
+  return new Promise<DetectedBatch | string>((resolve, reject) => {
     const id = ++seq;
     pending.set(id, { resolve, reject });
     w.ref(); // a batch in flight keeps the process alive until its answer
-    w.postMessage({ seq: id, items });
+    w.postMessage({ seq: id, texts, docOnly });
   });
 }

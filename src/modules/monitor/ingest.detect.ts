@@ -83,7 +83,7 @@ async function tracesStage(db: Db, actor: Actor, ids: string[]): Promise<{ detec
   // PostgreSQL's JSON parser is far cheaper than the driver's per-element escaping of seven
   // parameter arrays (~1.5 kB per item). Element i belongs to read[i]; ids sorted, so rows are
   // locked in one global order.
-  const fresh = read.length ? await runDetections(read.map((r) => ({ id: r.id, text: r.text }))) : null;
+  const fresh = read.length ? await runDetections(read.map((r) => r.text)) : null;
   const version = getModelVersion();
   return db.transaction(async (tx) => {
     const done: Done[] = [];

@@ -16,8 +16,8 @@ import type { Db } from '../../platform/db/client.js';
 import { columnsOf } from '../../platform/db/arrays.js';
 import { AppError } from '../../platform/errors/catalogue.js';
 import type { AppContext } from '../../platform/http/context.js';
-import { computeDetections, type DetectedBatch } from './detect-worker-compute.js';
-import { runDetections } from './detect-worker-pool.js';
+import { computeDetectionDoc } from './detect-worker-compute.js';
+import { runDetectionDoc } from './detect-worker-pool.js';
 import { detectedRecord, getModelVersion } from './ingest.detect.js';
 import { cleanItem, type CleanItem, type IngestItem } from './ingest.validate.js';
 import { monitorItems, monitorPending, monitorSources } from './schema.js';
@@ -83,16 +83,16 @@ function checkSource(source: { kind: string; name: string }): asserts source is 
 }
 
 /**
- * Insert one chunk with its detection results (`det`, element i for rows[i]; null: store raw,
+ * Insert one chunk with its detection results (`doc`, element i for rows[i]; null: store raw,
  * the job detects). Flagged new rows get their `monitor_pending` row in the same statement.
  * Returns the new rows by external id (conflicts are simply absent).
  */
-async function insertChunk(tx: Db, srcId: string, rows: CleanItem[], by: string, importId: string | null, det: DetectedBatch | null): Promise<Map<string, { id: string; label: string | null }>> {
+async function insertChunk(tx: Db, srcId: string, rows: CleanItem[], by: string, importId: string | null, doc: string | null): Promise<Map<string, { id: string; label: string | null }>> {
   const col = columnsOf(rows);
   const input = sql`unnest(${col((r) => r.externalId)}::text[], ${col((r) => r.text)}::text[], ${col((r) => r.url)}::text[], ${col((r) => r.channel)}::text[],
       ${col((r) => r.author)}::text[], ${col((r) => r.postedAt)}::timestamptz[], ${col((r) => r.raw)}::jsonb[])
       with ordinality as r(external_id, text, url, channel, author, posted_at, raw, n)`;
-  const res = det
+  const res = doc !== null
     // Each row's results are its element of one JSON document (see detect-worker-compute.ts):
     // PostgreSQL parses it once, far cheaper than the driver escaping five more column arrays.
     ? await tx.execute(sql`with ins as (
@@ -101,7 +101,7 @@ async function insertChunk(tx: Db, srcId: string, rows: CleanItem[], by: string,
         select ${srcId}::uuid, r.external_id, r.text, r.url, r.channel, r.author, r.posted_at, r.raw, ${importId}::uuid, ${by},
           u.label, u.risk, u.scores, u.explain, u.indicators, u.regions, ${getModelVersion()}, now()
         from ${input}
-          cross join lateral ${detectedRecord(det.doc, sql`r.n`)}
+          cross join lateral ${detectedRecord(doc, sql`r.n`)}
         on conflict (source_id, external_id) do nothing
         returning id, external_id, label
       ), pending as (insert into ${monitorPending} (item_id) select id from ins where label <> 'benign')
@@ -117,10 +117,10 @@ async function insertChunk(tx: Db, srcId: string, rows: CleanItem[], by: string,
 }
 
 /** Detection of one chunk, in the detector thread (inline if it is down); null if the detector fails. */
-async function detectChunk(rows: CleanItem[]): Promise<DetectedBatch | null> {
-  const input = rows.map((r) => ({ id: r.externalId, text: r.text }));
+async function detectChunk(rows: CleanItem[]): Promise<string | null> {
+  const texts = rows.map((r) => r.text);
   try {
-    return await runDetections(input).catch(() => computeDetections(input));
+    return await runDetectionDoc(texts).catch(() => computeDetectionDoc(texts));
   } catch {
     return null;
   }

@@ -5,7 +5,7 @@
  * Matching is word-based: the text is split into letter runs, each run is folded
  * (lower case, Kazakh letters → Russian look-alikes) and looked up in a map of every generated
  * form. Multi-word names ("Усть-Каменогорск", "Алматы облысы") are tried longest first.
- * Word boundaries therefore come for free and a text costs one regex pass plus map lookups.
+ * Word boundaries therefore come for free and a text costs one pass plus map lookups.
  */
 import citiesJson from '../../../data/cities.json' with { type: 'json' };
 import { REGIONS, isRegionCode, type Lang, type Names, type RegionCode } from './regions.js';
@@ -80,8 +80,9 @@ function buildIndex(): { keys: Map<string, Target>; maxLen: Map<string, number> 
     }
     // The same form reached from a plain and a capital-only spelling stays as loose as the plain one.
     if (!old || STRICTNESS[t.mode] < STRICTNESS[old.mode]) keys.set(key, t);
+    // Every key's first word is in maxLen, so a word absent from it starts no name at all.
     const parts = key.split(' ');
-    if (parts.length > (maxLen.get(parts[0]) ?? 1)) maxLen.set(parts[0], parts.length);
+    if (parts.length > (maxLen.get(parts[0]) ?? 0)) maxLen.set(parts[0], parts.length);
   };
   const modeOf = (s: string, capitalOnly: readonly string[] = []): Mode =>
     s.length > 1 && s === s.toUpperCase() && s !== s.toLowerCase() ? 'upper' : capitalOnly.includes(s) ? 'capital' : 'any';
@@ -114,7 +115,6 @@ const INDEX = buildIndex();
 // ---------------------------------------------------------------------------------------------
 // Scanning
 
-const WORD = /[\p{L}\p{M}]+/gu;
 const JOIN = /^[\s\-‐‑–—]{1,3}$/;
 // A city name right after a street/water/"named after" word is an address, lake or person.
 const PREV_BLOCK = new RegExp(
@@ -138,26 +138,110 @@ function modeOk(mode: Mode, word: string): boolean {
   return c !== c.toLowerCase();
 }
 
+// Letter runs are found by hand rather than with /[\p{L}\p{M}]+/gu: the detector calls this for
+// every ingested post, and the regex's match objects plus a fold of every word cost ~10 µs per
+// post. Same runs, same folded keys (foldToken decides every word that is not plain A–Z/А–Я).
+const LETTER_RE = /^[\p{L}\p{M}]$/u;
+/** Per BMP code unit: 0 not yet known, 1 letter or mark, 2 neither. */
+const LETTER = new Uint8Array(0x10000);
+
+/** Length in code units (1 or 2) of the letter or mark at `i`, 0 if there is none. */
+function letterAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) { const l = c | 0x20; return l >= 0x61 && l <= 0x7a ? 1 : 0; }
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return LETTER_RE.test(text.slice(i, i + 2)) ? 2 : 0;
+  }
+  let v = LETTER[c]!;
+  if (v === 0) LETTER[c] = v = c >= 0xd800 && c <= 0xdfff ? 2 : LETTER_RE.test(String.fromCharCode(c)) ? 1 : 2;
+  return v === 1 ? 1 : 0;
+}
+
+/** Bit set of a hash of every key's first word: most words of a post start no name and skip the fold. */
+const FIRST_WORDS = new Uint32Array(0x10000 / 32);
+const bitOf = (h: number): number => (h ^ (h >>> 16)) & 0xffff;
+for (const w of INDEX.maxLen.keys()) {
+  let h = 0;
+  for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
+  const b = bitOf(h);
+  FIRST_WORDS[b >>> 5]! |= 1 << (b & 31);
+}
+
+/**
+ * Per code unit below 0x500: the letter folded as foldToken folds it inside a word (0: not a
+ * one-to-one fold, the word goes through foldToken), and LATIN/CYR flags. Derived from foldToken
+ * itself, so the two cannot disagree.
+ */
+const FOLD = new Uint16Array(0x500);
+const KIND = new Uint8Array(0x500);
+/** Lower case is a–z before folding (foldToken's `latin`). */
+const LATIN = 1;
+/** The folded letter is Russian а–я or ё. */
+const CYR = 2;
+/** a–z → the Cyrillic look-alike foldToken puts in mixed-script words (or the letter itself). */
+const LOOK = new Uint16Array(0x80);
+for (let c = 0x41; c < 0x500; c++) {
+  if ((c > 0x5a && c < 0x61) || (c > 0x7a && c < 0xc0) || (c >= 0x250 && c < 0x400)) continue;
+  const ch = String.fromCharCode(c);
+  const lower = ch.toLowerCase();
+  const f = foldToken(ch);
+  if (lower.length !== 1 || f.length !== 1 || !LETTER_RE.test(ch)) continue;
+  FOLD[c] = f.charCodeAt(0);
+  const l = lower.charCodeAt(0);
+  const fc = FOLD[c]!;
+  KIND[c] = (l >= 0x61 && l <= 0x7a ? LATIN : 0) | ((fc >= 0x430 && fc <= 0x44f) || fc === 0x451 ? CYR : 0);
+}
+for (let c = 0x61; c <= 0x7a; c++) LOOK[c] = foldToken('я' + String.fromCharCode(c)).charCodeAt(1);
+
+const isFirstWord = (h: number): boolean => { const b = bitOf(h); return (FIRST_WORDS[b >>> 5]! & (1 << (b & 31))) !== 0; };
+
+/**
+ * foldToken of text[s, e); null, without folding anything, for a word made of plainly folding
+ * letters that (by its hash) starts no name, unless `always`.
+ */
+function foldWord(text: string, s: number, e: number, always: boolean): string | null {
+  let kinds = 0, h = 0, hLook = 0;
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    const f = c < 0x500 ? FOLD[c]! : 0;
+    if (f === 0) return foldToken(text.slice(s, e));
+    kinds |= KIND[c]!;
+    h = (Math.imul(h, 31) + f) | 0;
+    hLook = (Math.imul(hLook, 31) + (f >= 0x61 && f <= 0x7a ? LOOK[f]! : f)) | 0;
+  }
+  if (!always && !isFirstWord(kinds === (LATIN | CYR) ? hLook : h)) return null;
+  return foldToken(text.slice(s, e));
+}
+
 function scan(text: string): Hit[] {
   const starts: number[] = [];
   const ends: number[] = [];
-  const folded: string[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    starts.push(m.index);
-    ends.push(m.index + m[0].length);
-    folded.push(foldToken(m[0]));
+  /** Folded words; null: a plain word that starts no name, folded only if a longer name needs it. */
+  const folded: (string | null)[] = [];
+  for (let i = 0; i < text.length;) {
+    let k = letterAt(text, i);
+    if (k === 0) { i++; continue; }
+    const s = i;
+    do i += k; while (i < text.length && (k = letterAt(text, i)) > 0);
+    starts.push(s);
+    ends.push(i);
+    folded.push(foldWord(text, s, i, false));
   }
   const hits: Hit[] = [];
   for (let i = 0; i < folded.length; i++) {
-    const longest = Math.min(INDEX.maxLen.get(folded[i]) ?? 1, folded.length - i);
+    const f = folded[i];
+    const first = f === null ? undefined : INDEX.maxLen.get(f);
+    if (first === undefined) continue;
+    const longest = Math.min(first, folded.length - i);
     for (let n = longest; n >= 1; n--) {
       if (n > 1 && !joined(text, starts, ends, i, n)) continue;
-      const key = n === 1 ? folded[i] : folded.slice(i, i + n).join(' ');
+      let key = f!;
+      for (let k = i + 1; k < i + n; k++) key += ' ' + (folded[k] ?? (folded[k] = foldWord(text, starts[k]!, ends[k]!, true)!));
       const target = INDEX.keys.get(key);
       if (!target || !modeOk(target.mode, text.slice(starts[i], ends[i]))) continue;
-      const start = starts[i];
-      const end = ends[i + n - 1];
+      const start = starts[i]!;
+      const end = ends[i + n - 1]!;
       if (target.kind === 'region' || !blocked(text, start, end)) hits.push({ target, start, end });
       i += n - 1; // the words are used up either way: a lake name is not also a city
       break;
@@ -192,4 +276,17 @@ export function findRegions(text: string): RegionMatch[] {
   const out: RegionMatch[] = [];
   for (const h of scan(text)) if (h.target.kind === 'region') out.push({ region: h.target.region, start: h.start, end: h.end });
   return out;
+}
+
+/**
+ * Regions of every place named in `text`: a city's region and regions named explicitly, sorted
+ * and unique. One scan where findPlaces + findRegions would take two (the detector calls it for
+ * every ingested post).
+ */
+export function regionsNamed(text: string): RegionCode[] {
+  const hits = scan(text);
+  if (hits.length === 0) return [];
+  const set = new Set<RegionCode>();
+  for (const h of hits) set.add(h.target.region);
+  return [...set].sort();
 }

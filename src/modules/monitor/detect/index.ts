@@ -30,7 +30,7 @@ export function detect(text: string): import('./detector.js').DetectResult {
 }
 
 /** Classify many texts (same results as calling detect on each). */
-export function detectBatch(texts: string[]): import('./detector.js').DetectResult[] {
+export function detectBatch(texts: readonly string[]): import('./detector.js').DetectResult[] {
   const d = getDetector();
   const out = new Array(texts.length);
   for (let i = 0; i < texts.length; i++) out[i] = d.detect(texts[i]);
