@@ -22,6 +22,11 @@ const SPECIAL_ALL = /["\\]/g;
 export function pgArray(values: readonly ArrayElement[]): string {
   const n = values.length;
   if (n === 0) return '{}';
+  // The usual columns (ids, names, timestamps, most texts; counts and scores) need no quote or
+  // escape per element: one join, no string per element (those were most of what this allocated).
+  const kind = plainKind(values);
+  if (kind === 'text') return `{"${(values as readonly string[]).join('","')}"}`;
+  if (kind === 'number') return `{${values.join(',')}}`;
   const parts = new Array<string>(n);
   for (let i = 0; i < n; i++) {
     const v = values[i];
@@ -43,4 +48,18 @@ export function arrayParam(values: readonly ArrayElement[]): ReturnType<typeof s
  */
 export function columnsOf<R>(rows: readonly R[]): (f: (r: R, i: number) => ArrayElement) => ReturnType<typeof sql.param> {
   return (f) => arrayParam(rows.map(f));
+}
+
+/** 'text': all strings without `"` or `\`; 'number': all numbers or booleans (unquoted is the same literal); else null. */
+function plainKind(values: readonly ArrayElement[]): 'text' | 'number' | null {
+  const first = typeof values[0];
+  if (first === 'string') {
+    for (let i = 0; i < values.length; i++) { const v = values[i]; if (typeof v !== 'string' || SPECIAL.test(v)) return null; }
+    return 'text';
+  }
+  if (first === 'number' || first === 'boolean') {
+    for (let i = 0; i < values.length; i++) { const t = typeof values[i]; if (t !== 'number' && t !== 'boolean') return null; }
+    return 'number';
+  }
+  return null;
 }
