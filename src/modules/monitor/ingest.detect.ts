@@ -67,13 +67,17 @@ interface Done {
  */
 export async function detectItems(db: Db, actor: Actor, ids: string[]): Promise<{ detected: number; flagged: number; shops: number }> {
   if (ids.length === 0) return { detected: 0, flagged: 0, shops: 0 };
-  const { detected, flagged } = await tracesStage(db, actor, ids);
-  const shops = await shopsStage(db, actor, ids);
+  const { detected, flagged, known } = await tracesStage(db, actor, ids);
+  const shops = await shopsStage(db, actor, ids, known);
   return { detected, flagged, shops };
 }
 
-/** Stage 1: detect raw rows, claim stage-1 rows (→ stage 2), write traces. */
-async function tracesStage(db: Db, actor: Actor, ids: string[]): Promise<{ detected: number; flagged: number }> {
+/**
+ * Stage 1: detect raw rows, claim stage-1 rows (→ stage 2), write traces. Also returns what the
+ * shops stage needs of the flagged items it has just read (`known`), so stage 2 need not read
+ * and parse those rows again.
+ */
+async function tracesStage(db: Db, actor: Actor, ids: string[]): Promise<{ detected: number; flagged: number; known: Map<string, DetectedItem> }> {
   const res = await db.execute(sql`select i.id, i.text, i.external_id, s.kind, s.name, i.channel, i.posted_at, i.ingested_at
     from ${monitorItems} i join ${monitorSources} s on s.id = i.source_id
     where i.id = any(${arrayParam(ids)}::uuid[]) and i.detected_at is null
@@ -110,11 +114,13 @@ async function tracesStage(db: Db, actor: Actor, ids: string[]): Promise<{ detec
       if (done.length) await tx.execute(sql`insert into ${monitorPending} (item_id, stage) select id, 2 from unnest(${arrayParam(done.map((d) => d.id))}::uuid[]) as t(id) on conflict (item_id) do update set stage = 2`);
     }
     done.push(...await claimTraces(tx, ids));
-    if (detected === 0 && done.length === 0) return { detected: 0, flagged: 0 };
+    const known = new Map<string, DetectedItem>();
+    if (detected === 0 && done.length === 0) return { detected: 0, flagged: 0, known };
     const flagged = await observeFlagged(tx, actor, done, version);
     // Last, because the audit chain's lock is held until commit.
     await recordAudit(tx, actor, { action: 'monitor.detect', entityType: 'monitor_items', details: { detected, flagged, modelVersion: version } });
-    return { detected, flagged };
+    for (const d of done) known.set(d.id, { id: d.id, indicators: d.indicators, regions: d.regions, at: new Date(d.posted_at ?? d.ingested_at) });
+    return { detected, flagged, known };
   });
 }
 
@@ -138,17 +144,23 @@ async function claimTraces(tx: Db, ids: string[]): Promise<Done[]> {
 /**
  * Stage 2: claim (delete) the stage-2 rows of `ids`, join their items to shops and queue them for
  * the mirror check. Its own transaction, so the global shops lock is held only for this stage.
+ * Items in `known` (read by stage 1 of this call; detection results never change) are not read
+ * again; the others (stage 1 ran in an earlier, interrupted job) are.
  */
-async function shopsStage(db: Db, actor: Actor, ids: string[]): Promise<number> {
+async function shopsStage(db: Db, actor: Actor, ids: string[], known: ReadonlyMap<string, DetectedItem>): Promise<number> {
   return db.transaction(async (tx) => {
+    const knownIds = arrayParam([...known.keys()]);
     const res = await tx.execute(sql`with claimed as (delete from ${monitorPending} where item_id = any(${arrayParam(ids)}::uuid[]) and stage = 2 returning item_id)
-      select i.id, i.indicators, i.regions, coalesce(i.posted_at, i.ingested_at) as at
+      select c.item_id as id, null::jsonb as indicators, null::text[] as regions, null::timestamptz as at, true as known
+      from claimed c where c.item_id = any(${knownIds}::uuid[])
+      union all
+      select i.id, i.indicators, i.regions, coalesce(i.posted_at, i.ingested_at), false
       from claimed c join ${monitorItems} i on i.id = c.item_id
-      where i.label is not null and i.label <> 'benign'
-      order by i.id`);
-    const rows = (res as unknown as { rows: { id: string; indicators: { type: string; value: string }[] | null; regions: string[] | null; at: string | Date }[] }).rows;
+      where not (c.item_id = any(${knownIds}::uuid[])) and i.label is not null and i.label <> 'benign'`);
+    const rows = (res as unknown as { rows: { id: string; indicators: { type: string; value: string }[] | null; regions: string[] | null; at: string | Date | null; known: boolean }[] }).rows;
     if (!rows.length) return 0;
-    const items: DetectedItem[] = rows.map((r) => ({ id: r.id, indicators: typeValues(r.indicators), regions: r.regions ?? [], at: new Date(r.at) }));
+    const items: DetectedItem[] = rows.map((r) => (r.known ? known.get(r.id)! : { id: r.id, indicators: typeValues(r.indicators), regions: r.regions ?? [], at: new Date(r.at!) }))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     // Flagged items joined through shared indicators (shops/update.ts); its lock is held until commit.
     await updateShops(tx, items.map((d) => d.id), { detected: items });
     // Mirrors: queued for the near-duplicate / reappeared check (mirrors/, monitor.mirrors job) in
