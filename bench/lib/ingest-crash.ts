@@ -24,7 +24,7 @@ export interface CrashResult {
 }
 
 async function startServer(url: string, port: number, dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [BIN, 'serve'], {
+  const child = spawn(process.execPath, ['--v8-pool-size=0', BIN, 'serve'], {
     env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', QALQAN_DATA_DIR: dataDir, LOG_LEVEL: 'warn', QALQAN_WORKERS: 'true' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
