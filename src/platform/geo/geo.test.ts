@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import tiles from '../../../data/region-tiles.json' with { type: 'json' };
 import { LEGACY_CODES, REGIONS, REGION_CODES, isRegionCode, regionByCode, regionName } from './regions.js';
-import { CITIES, cityById, citiesIn, findPlaces, findRegions } from './cities.js';
+import { CITIES, cityById, citiesIn, findPlaces, findRegions, regionsNamed } from './cities.js';
 
 const KK_LETTERS = /[әғқңөұүһі]/i;
 
@@ -164,4 +164,15 @@ test('findPlaces handles empty and long inputs', () => {
   assert.deepEqual(findPlaces(''), []);
   const long = 'Закладки находили в Караганде и Темиртау. '.repeat(5000);
   assert.equal(findPlaces(long).length, 10000);
+});
+
+test('regionsNamed: regions of cities and of region phrases, sorted and unique, in one scan', () => {
+  assert.deepEqual(regionsNamed('Курьер из Шымкента едет в Алматы облысы, потом в Шымкент и ВКО'), ['KZ-19', 'KZ-63', 'KZ-79']);
+  // Words spelt in mixed scripts, with Kazakh letters, upper case, or inside longer names.
+  assert.deepEqual(regionsNamed('Aлматы, ҚАРАҒАНДЫДА, Усть-Каменогорске'), ['KZ-35', 'KZ-63', 'KZ-75']);
+  assert.deepEqual(regionsNamed('многодетных семей стало больше, 💎 клад на ул. Сатпаева'), []);
+  assert.deepEqual(regionsNamed(''), []);
+  // Every region regionsNamed gives is one findPlaces or findRegions gives, and the other way round.
+  const text = 'Закладки в Караганде, Темиртау и Абай облысының, Almaty Region, Нур-Султане';
+  assert.deepEqual(regionsNamed(text), [...new Set([...findPlaces(text), ...findRegions(text)].map((m) => m.region))].sort());
 });
