@@ -1,7 +1,7 @@
 /**
  * The CPU part of the detection stage, free of any database code so it can run in a worker
  * thread (detect-worker.ts) as well as inline: detector, regions named in the text, and each
- * item's element of the JSON document the detection UPDATE reads.
+ * item's element of the JSON document the write reads (the ingest insert, the follow-up's UPDATE).
  */
 import { regionsNamed } from '../../platform/geo/cities.js';
 import { detectBatch, getDetector, type Label } from './detect/index.js';
@@ -24,11 +24,6 @@ export interface Detected {
  * text i. Joined here, off the main thread: one string crosses the thread boundary, not one per item.
  */
 export interface DetectedBatch { items: Detected[]; doc: string }
-
-/** Regions of the cities and regions named in the text, sorted and unique. */
-export function regionsOf(text: string): string[] {
-  return regionsNamed(text);
-}
 
 const r4 = (x: number) => Math.round(x * 10_000) / 10_000;
 
@@ -56,7 +51,7 @@ function detectInto(texts: readonly string[], out: Detected[] | null): string {
   const json = new Array<string>(texts.length);
   for (let i = 0; i < texts.length; i++) {
     const d = results[i]!;
-    const regions = regionsOf(texts[i]!);
+    const regions = regionsNamed(texts[i]!);
     const risk = r4(1 - d.scores.benign);
     if (out) out[i] = { label: d.label, risk, regions, indicators: d.indicators.map((x) => ({ type: x.type, value: x.value })) };
     // Serialised here, off the main thread: the document is ~0.7 kB per item (explanation in its stored form, explain-store.ts).

@@ -26,8 +26,6 @@ import { monitorItems, monitorPending, monitorSources } from './schema.js';
 import { updateShops, type DetectedItem } from './shops/shops.service.js';
 import { queueMirrorCheck } from './mirrors/mirrors.service.js';
 
-export { regionsOf } from './detect-worker-compute.js';
-
 let modelVersion: string | null = null;
 /** The committed model's identity, recorded on every item and in traces provenance. */
 export function getModelVersion(): string {
