@@ -18,7 +18,10 @@ export type ArrayElement = string | number | boolean | null | undefined;
 const SPECIAL = /["\\]/;
 const SPECIAL_ALL = /["\\]/g;
 
-/** The array literal of `values` ('{"a","b",NULL}'); every non-null element is quoted, so any text is safe. */
+/**
+ * The array literal of `values` ('{"a","b",NULL}'); every text element is quoted, so any text is
+ * safe. An array of only numbers and booleans is written unquoted ('{1,2.5,true}'), the same literal.
+ */
 export function pgArray(values: readonly ArrayElement[]): string {
   const n = values.length;
   if (n === 0) return '{}';
