@@ -161,10 +161,12 @@ function letterAt(text: string, i: number): number {
 
 /** Bit set of a hash of every key's first word: most words of a post start no name and skip the fold. */
 const FIRST_WORDS = new Uint32Array(0x10000 / 32);
+/** One step of the word hash; the bit set and the scan must hash a word the same way. */
+const hashStep = (h: number, c: number): number => (Math.imul(h, 31) + c) | 0;
 const bitOf = (h: number): number => (h ^ (h >>> 16)) & 0xffff;
 for (const w of INDEX.maxLen.keys()) {
   let h = 0;
-  for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
+  for (let i = 0; i < w.length; i++) h = hashStep(h, w.charCodeAt(i));
   const b = bitOf(h);
   FIRST_WORDS[b >>> 5]! |= 1 << (b & 31);
 }
@@ -208,8 +210,8 @@ function foldWord(text: string, s: number, e: number, always: boolean): string |
     const f = c < 0x500 ? FOLD[c]! : 0;
     if (f === 0) return foldToken(text.slice(s, e));
     kinds |= KIND[c]!;
-    h = (Math.imul(h, 31) + f) | 0;
-    hLook = (Math.imul(hLook, 31) + (f >= 0x61 && f <= 0x7a ? LOOK[f]! : f)) | 0;
+    h = hashStep(h, f);
+    hLook = hashStep(hLook, f >= 0x61 && f <= 0x7a ? LOOK[f]! : f);
   }
   if (!always && !isFirstWord(kinds === (LATIN | CYR) ? hLook : h)) return null;
   return foldToken(text.slice(s, e));
