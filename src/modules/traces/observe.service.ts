@@ -205,7 +205,7 @@ export async function observe(db: Db, actor: Actor, batch: ObserveBatch): Promis
     // An existing region-bound row outside the caller's scope is not theirs to touch.
     if (!actor.scope.national && aggs.size) await dropInvisible(tx, actor, aggs);
     // Endpoints given by id name existing entities (never one this batch creates): looked up
-    // first, so the degree of the entities this batch creates can be written with them.
+    // first, so the degree of every entity of the batch can be written with it.
     const idRefs = [...new Set(linkEnds.flatMap((x) => x.ends.flatMap((e) => ('id' in e ? [e.id] : []))))];
     const knownIds = new Map<string, string | null>();
     if (idRefs.length) {
@@ -213,11 +213,14 @@ export async function observe(db: Db, actor: Actor, batch: ObserveBatch): Promis
         .where(and(inArray(traceEntities.id, idRefs), visibleRegion(actor.scope, traceEntities.region)));
       for (const r of rows) knownIds.set(r.id, r.region);
     }
-    for (const [key, n] of newEntityDegrees(links, linkEnds, aggs, knownIds)) aggs.get(key)!.degree = n;
+    for (const [key, n] of batchDegrees(links, linkEnds, aggs, knownIds)) aggs.get(key)!.degree = n;
     const written = await upsertEntities(tx, [...aggs.values()]);
-    // What was written as the degree of the rows created now; upsertLinks corrects any difference.
+    // What was written (new rows) or added (existing rows) as degrees; upsertLinks corrects any difference.
     const preset = new Map<string, number>();
-    for (const [key, w] of written) if (w.created) preset.set(w.id, aggs.get(key)?.degree ?? 0);
+    for (const [key, w] of written) {
+      const d = aggs.get(key)?.degree ?? 0;
+      if (d !== 0) preset.set(w.id, d);
+    }
 
     const linkAggs = new Map<string, LinkAgg>();
     const linkKeys = links.map((l, index) => {
@@ -282,12 +285,13 @@ export async function observe(db: Db, actor: Actor, batch: ObserveBatch): Promis
 }
 
 /**
- * The degree each entity of the batch would have if the batch creates it: the distinct links
- * (by endpoint and kind, either order for symmetric kinds) among the links whose two endpoints
- * resolve, by key. A guess only where an id endpoint and a type/value endpoint name the same
- * entity; `upsertLinks` writes the difference then.
+ * The links of the batch touching each entity, by key: the distinct links (by endpoint and kind,
+ * either order for symmetric kinds) among the links whose two endpoints resolve. It is the
+ * degree of an entity the batch creates, and what an existing entity's degree grows by if none
+ * of those links exists yet. A guess where a link exists already, or where an id endpoint and a
+ * type/value endpoint name the same entity; `upsertLinks` writes the difference then.
  */
-function newEntityDegrees(links: LinkObservation[], linkEnds: { ends: ({ id: string } | { key: string } | { reason: RejectReason })[] }[], aggs: Map<string, Agg>, knownIds: Map<string, string | null>): Map<string, number> {
+function batchDegrees(links: LinkObservation[], linkEnds: { ends: ({ id: string } | { key: string } | { reason: RejectReason })[] }[], aggs: Map<string, Agg>, knownIds: Map<string, string | null>): Map<string, number> {
   const out = new Map<string, number>();
   const seen = new Set<string>();
   for (const [index, l] of links.entries()) {

@@ -28,10 +28,11 @@ export interface EntityUpsert {
   attributes: Record<string, unknown>;
   tags: string[];
   /**
-   * Degree to write if the row is created by this statement (ignored for an existing row): the
-   * caller's count of the distinct links of the batch that touch it, so a new entity is written
-   * once, not inserted and then updated by `upsertLinks`. Pass the created rows' values to
-   * `upsertLinks` (`preset`), which corrects any difference. Default 0.
+   * The caller's count of the distinct links of the batch that touch it: written as the degree
+   * of a new row and added to an existing row's, so the row is written once, not upserted and
+   * then updated again by `upsertLinks`. For an existing row it is an upper bound (some of those
+   * links may exist already). Pass the values written to `upsertLinks` (`preset`), which
+   * corrects any difference. Default 0.
    */
   degree?: number;
 }
@@ -71,6 +72,7 @@ export async function upsertEntities(tx: Db, rows: EntityUpsert[]): Promise<Map<
         first_seen = least(${e.firstSeen}, excluded.first_seen),
         last_seen = greatest(${e.lastSeen}, excluded.last_seen),
         seen_count = ${e.seenCount} + excluded.seen_count,
+        degree = ${e.degree} + excluded.degree,
         attributes = ${e.attributes} || excluded.attributes,
         tags = case when cardinality(excluded.tags) = 0 then ${e.tags} else array(select distinct x from unnest(${e.tags} || excluded.tags) as x order by x) end,
         region = coalesce(${e.region}, excluded.region),
@@ -83,11 +85,12 @@ export async function upsertEntities(tx: Db, rows: EntityUpsert[]): Promise<Map<
 
 /**
  * Upsert by (from, to, kind); keeps entity degrees in step with new links. Returns by linkKey.
- * `preset`: degrees already written by `upsertEntities` for entities it created in this
- * transaction, by id. Every link touching such an entity is necessarily created here (no one
- * else can see the entity yet), so its degree must equal the links created for it: only a
- * difference from the preset value is written, and usually there is none (one write per new
- * entity instead of an insert and an update).
+ * `preset`: what `upsertEntities` has already added to the degree of entities in this
+ * transaction, by id. Only the difference between that and the links actually created here is
+ * written, and usually there is none: every link touching an entity created in this transaction
+ * is necessarily new (no one else can see the entity yet), and so is every link from such an
+ * entity to an existing one (a new post mentioning a known handle). One write per entity
+ * instead of an upsert and an update.
  */
 export async function upsertLinks(tx: Db, rows: LinkUpsert[], preset?: ReadonlyMap<string, number>): Promise<Map<string, { id: string; created: boolean }>> {
   const out = new Map<string, { id: string; created: boolean }>();

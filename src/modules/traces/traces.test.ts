@@ -72,7 +72,7 @@ for (const backend of testBackends()) {
       assert.equal((await search(t.ctx.db, analyst, { q: '8 (778) 752-34-63' }))[0]!.match, 'exact');
     });
 
-    test('degrees: new entities are written with their degree, equal to their links, in every batch shape', async () => {
+    test('degrees: new and existing entities are written with their degree, equal to their links, in every batch shape', async () => {
       const h = uniq('deg');
       const ph = phone();
       const known = await observe(t.ctx.db, analyst, { module: 'traces', source: 'test', entities: [{ type: 'phone', value: ph }] });
@@ -97,6 +97,21 @@ for (const backend of testBackends()) {
       assert.equal(degrees.rows.length, 4);
       for (const r of degrees.rows) assert.equal(r.degree, Number(r.links), `degree of ${r.id}`);
       assert.deepEqual(degrees.rows.map((r) => r.degree).sort(), [1, 1, 3, 3]);
+
+      // Existing entities: their degree grows by the batch's links touching them, less those that
+      // existed already (here: two of the three links of `a` exist, one is new).
+      const d = { type: 'domain', value: domain('degd') };
+      const again = await observe(t.ctx.db, analyst, {
+        module: 'traces', source: 'test',
+        links: [{ from: a, to: b, kind: 'mentions' }, { from: a, to: { type: 'phone', value: ph }, kind: 'mentions' }, { from: a, to: d, kind: 'mentions' }, { from: d, to: { id: knownId }, kind: 'related' }],
+      });
+      assert.equal(again.counts.linksCreated, 2);
+      const after = await t.database.raw.query<{ id: string; degree: number; links: string }>(`select e.id, e.degree,
+          (select count(*) from trace_links l where l.from_id = e.id or l.to_id = e.id) as links
+        from trace_entities e where e.id = any($1::uuid[])`, [[...Object.values(again.ids), knownId]]);
+      assert.equal(after.rows.length, 4);
+      for (const r of after.rows) assert.equal(r.degree, Number(r.links), `degree of ${r.id} after the second batch`);
+      assert.deepEqual(after.rows.map((r) => r.degree).sort(), [2, 2, 3, 4]);
     });
 
     test('invalid values are rejected per item with a reason; the rest is written', async () => {
