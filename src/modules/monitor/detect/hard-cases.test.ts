@@ -6,9 +6,9 @@
  * rehab and pharmacy contacts, hair dryers, stamps, salt, pine cones, internet speed,
  * treasure hunting, legal crypto exchange, legitimate courier jobs).
  *
- * The committed model gets 48 of 50 labels right; the two misses are propaganda without drug
- * words ("Под кайфом жизнь ярче…") and English festival propaganda, the weak class listed in
- * docs/monitor-detect.md. A retrained model must not do worse.
+ * The committed model gets 48 of 50 labels right; the two misses are propaganda: one without
+ * drug words ("Под кайфом жизнь ярче…") and English psychedelics-as-therapy, the weak class
+ * listed in docs/monitor-detect.md. A retrained model must not do worse.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

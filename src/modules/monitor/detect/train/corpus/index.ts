@@ -16,6 +16,7 @@ import { RU_NEG_1 } from './negatives-ru-1.js';
 import { RU_NEG_2 } from './negatives-ru-2.js';
 import { KK_NEG } from './negatives-kk.js';
 import { EN_MIXED_NEG } from './negatives-en-mixed.js';
+import { CONTRAST } from './contrast.js';
 
 export type { Label, Lang } from './ctx.js';
 export type Split = 'train' | 'holdout';
@@ -39,7 +40,7 @@ export interface CorpusOptions {
 }
 
 export const FAMILIES: readonly Family[] = [
-  ...RU_SALE, ...KK_SALE, ...EN_POS, ...MIXED_POS, ...RU_REC, ...RU_KK_PROP, ...RU_NEG_1, ...RU_NEG_2, ...KK_NEG, ...EN_MIXED_NEG,
+  ...RU_SALE, ...KK_SALE, ...EN_POS, ...MIXED_POS, ...RU_REC, ...RU_KK_PROP, ...RU_NEG_1, ...RU_NEG_2, ...KK_NEG, ...EN_MIXED_NEG, ...CONTRAST,
 ];
 
 export const LABEL_MIX: readonly (readonly [Label, number])[] = [
