@@ -174,6 +174,9 @@ describe('phone', () => {
     const p = one('тел 8 7О1 1 2 3 4 5 6 7 !', 'phone');
     assert.equal(p.value, '+77011234567');
     assert.equal(p.written, '8 7О1 1 2 3 4 5 6 7');
+    // a look-alike ending a digit group inside the number
+    assert.equal(one('Хабарлас: 8 7О8 412 3О 59', 'phone').value, '+77084123059');
+    assert.deepEqual(pairs('осталось 3О шт, звоните'), []);
     const k = one('📞 8️⃣7️⃣0️⃣1️⃣1️⃣2️⃣3️⃣4️⃣5️⃣6️⃣7️⃣', 'phone');
     assert.equal(k.value, '+77011234567');
     assert.ok(k.written.startsWith('8️⃣') && k.written.includes('7️⃣0️⃣1️⃣'));

@@ -159,7 +159,7 @@ function foldTokens(buf: Uint16Array, o: number): boolean {
       }
       changed = true;
     }
-    if (kinds & T_DIGIT && foldDigitRuns(buf, i, j)) changed = true;
+    if (kinds & T_DIGIT && foldDigitRuns(buf, i, j, o)) changed = true;
     i = j;
   }
   return changed;
@@ -171,7 +171,10 @@ function isFoldable(buf: Uint16Array, from: number, to: number): boolean {
   return true;
 }
 
-function foldDigitRuns(buf: Uint16Array, from: number, to: number): boolean {
+/** A space, dash or dot between digit groups of a written number ("8 701-555"). */
+const isGroupSep = (c: number) => c === 0x20 || c === 0x2d || c === 0x2e;
+
+function foldDigitRuns(buf: Uint16Array, from: number, to: number, len: number): boolean {
   let changed = false;
   let k = from;
   while (k < to) {
@@ -181,8 +184,10 @@ function foldDigitRuns(buf: Uint16Array, from: number, to: number): boolean {
     while (m < to && (isDigit(buf[m]) || digitLookalike(buf[m]) > 0)) { if (isDigit(buf[m])) digits++; m++; }
     const boundedLeft = k === from || !isWordChar(buf[k - 1]);
     const boundedRight = m === to || !isWordChar(buf[m]);
-    // Needs real digits at both ends ("8О7" yes, "О7" no) and no word glued on.
-    if (boundedLeft && boundedRight && digits >= 2 && isDigit(buf[k]) && isDigit(buf[m - 1])) {
+    // Needs real digits at both ends ("8О7" yes, "О7" no) and no word glued on. A look-alike may
+    // also end the run when the token is followed by another digit group ("8 7О8 412 3О 59").
+    const continues = m === to && to + 1 < len && isGroupSep(buf[to]) && isDigit(buf[to + 1]);
+    if (boundedLeft && boundedRight && isDigit(buf[k]) && (isDigit(buf[m - 1]) ? digits >= 2 : continues)) {
       for (let p = k; p < m; p++) {
         if (!isDigit(buf[p])) {
           buf[p] = digitLookalike(buf[p]);
