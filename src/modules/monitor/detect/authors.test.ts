@@ -8,7 +8,8 @@
  *
  * - a, b: their misses shaped the generator's contrast families (train/corpus/contrast.ts), so
  *   the committed model's figures on them are optimistic;
- * - c, d: never looked at before the committed model was trained (d was written after it).
+ * - c: used to choose between 2 and 6 training passes (and to reject more data and stronger L2);
+ * - d: written last, used only to confirm that choice: the least biased of the four.
  *
  * The floors sit at the committed model's figures: a retrained model must not do worse. The
  * indicator floor is the target itself: F1 1 here, and never a value with a broken checksum
@@ -22,9 +23,10 @@ import { evaluate, type LabelledRow } from './evaluate.js';
 import { getDetector } from './index.js';
 
 const FLOORS: Record<string, { macroF1: number; benignFpr: number }> = {
-  'authors-a': { macroF1: 0.97, benignFpr: 0.016 },
+  'authors-a': { macroF1: 0.98, benignFpr: 0 },
   'authors-b': { macroF1: 0.91, benignFpr: 0.036 },
-  'authors-c': { macroF1: 0.9, benignFpr: 0.077 },
+  'authors-c': { macroF1: 0.91, benignFpr: 0.062 },
+  'authors-d': { macroF1: 0.91, benignFpr: 0.048 },
 };
 
 for (const [name, floor] of Object.entries(FLOORS)) {

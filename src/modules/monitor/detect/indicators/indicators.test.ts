@@ -22,6 +22,16 @@ describe('telegram', () => {
     assert.deepEqual(pairs('телеграмда: alm_shop'), ['telegram:alm_shop']);
     assert.deepEqual(pairs('пиши aktobe_skidki_bot'), ['telegram:aktobe_skidki_bot']);
   });
+  it('finds the keyword after the name, a tilde separator, a Cyrillic т in t.me and a contact verb', () => {
+    assert.deepEqual(pairs('Пиши: kokshe_schuch (телега)'), ['telegram:kokshe_schuch']);
+    assert.deepEqual(pairs('Жазыңыз: pvl_khmur_kz (тг)'), ['telegram:pvl_khmur_kz']);
+    assert.deepEqual(pairs('Тг ~ shym_aq_97'), ['telegram:shym_aq_97']);
+    assert.deepEqual(pairs('Тапсырыс: т . me / taldyk_kris_shop'), ['telegram:taldyk_kris_shop']);
+    assert.deepEqual(pairs('Жазыңдар: shym_student_job'), ['telegram:shym_student_job']);
+    // plain words after a contact verb, and an amount in tenge, are not handles
+    assert.deepEqual(pairs('Пишите: Telegram или WhatsApp'), []);
+    assert.deepEqual(pairs('цена 5000 (тг), пишите'), []);
+  });
   it('handles Kazakh keyword forms but not tenge amounts', () => {
     assert.deepEqual(pairs('тг арқылы: shop_kz'), ['telegram:shop_kz']);
     assert.deepEqual(pairs('тг-да: kst_shop'), ['telegram:kst_shop']);

@@ -54,7 +54,7 @@ const CYR_HINT = new RegExp(`[.\\])}>]\\s?(?:${CYR_TLDS})(?![${CYR}])`, 'i');
 // username check afterwards is strict enough to keep this safe.
 const TME_RE = new RegExp(
   `(?<![a-z0-9_.\\-/])(?:(?:h[tx]{2}ps?)\\s?:\\s?\\/\\s?\\/\\s?)?(?:www\\s?\\.\\s?)?` +
-    `(?:t|telegram)\\s?${DOT}\\s?(?:me|dog)\\s?\\/\\s?(?:s\\s?\\/\\s?)?@?([a-z][a-z0-9_]{4,31})(?![a-z0-9_])`,
+    `(?:t|т|telegram)\\s?${DOT}\\s?(?:me|dog)\\s?\\/\\s?(?:s\\s?\\/\\s?)?@?([a-z][a-z0-9_]{4,31})(?![a-z0-9_])`,
   'gi',
 );
 const TME_HINT = /(?:me|ME|Me|dog|DOG)\s?\//;
@@ -76,10 +76,22 @@ const HANDLE_RE = new RegExp(
 // "тг: name", "телега - name", "telegram name_shop", Kazakh case forms
 // (телеграмда…, тг-да), and up to two words before the colon ("тг арқылы: name",
 // "в тг пиши: name"). Groups: 1|2 the separator (if any), 3 the name.
-const KW_SEP = '(:|-|–|—|=|->|→|=>|👉|➡️?)';
+const KW_SEP = '(:|-|–|—|~|=|->|→|=>|👉|➡️?)';
 const KEYWORD_RE = new RegExp(
   `(?<![a-z0-9${CYR}_])(?:tg|тг|tlg|тлг|teleg(?:ram)?|телег[${CYR}]*|тележк[${CYR}]*)` +
     `(?:-[${CYR}]{1,6})?(?:(?:[ \\t]+[${CYR}]{1,12}){1,2}\\s*${KW_SEP}\\s*|\\s*${KW_SEP}\\s*|\\s+)` +
+    `([a-z][a-z0-9_]{4,31})(?![a-z0-9_@]|\\.[a-z0-9]|:\\/)`,
+  'gi',
+);
+// The keyword after the name: "kokshe_shop (телега)", "name [tg]".
+const KEYWORD_AFTER_RE = new RegExp(
+  `(?<![a-z0-9_.@/\\-])([a-z][a-z0-9_]{4,31})\\s?[(\\[]\\s?(?:tg|тг|телега|телеге|телеграм|telegram)\\s?[)\\]]`,
+  'gi',
+);
+// A contact verb and a colon before a bare name: "Жазыңдар: shym_jobs", "Пиши: x_shop". Only
+// names with an underscore, as shop handles nearly always have ("Пишите: Telegram" is a word).
+const CONTACT_RE = new RegExp(
+  `(?<![a-z0-9${CYR}_])(?:пиши|пишите|писать|жаз[${CYR}]{0,6}|write|dm|contact|связь|контакт[${CYR}]{0,3})\\s?:\\s?` +
     `([a-z][a-z0-9_]{4,31})(?![a-z0-9_@]|\\.[a-z0-9]|:\\/)`,
   'gi',
 );
@@ -285,6 +297,22 @@ function extractHandles(t: string, hits: Hit[], taken: Taken, flags: number): vo
         continue;
       }
       addTelegram(hits, taken, m[3], s, e);
+    }
+  }
+  if (flags & F.KEYWORD) {
+    KEYWORD_AFTER_RE.lastIndex = 0;
+    while ((m = KEYWORD_AFTER_RE.exec(t))) {
+      const s = m.index;
+      const e = s + m[1].length;
+      if (!taken.overlaps(s, e)) addTelegram(hits, taken, m[1], s, e);
+    }
+  }
+  if (flags & F.UNDERSCORE) {
+    CONTACT_RE.lastIndex = 0;
+    while ((m = CONTACT_RE.exec(t))) {
+      const e = m.index + m[0].length;
+      const s = e - m[1].length;
+      if (!taken.overlaps(s, e) && m[1].includes('_')) addTelegram(hits, taken, m[1], s, e);
     }
   }
   if (flags & F.UNDERSCORE && BOT_HINT.test(t)) {
