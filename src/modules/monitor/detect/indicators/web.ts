@@ -299,7 +299,7 @@ function extractHandles(t: string, hits: Hit[], taken: Taken, flags: number): vo
       addTelegram(hits, taken, m[3], s, e);
     }
   }
-  if (flags & F.KEYWORD) {
+  if (flags & F.KEYWORD && flags & F.BRACKET) {
     KEYWORD_AFTER_RE.lastIndex = 0;
     while ((m = KEYWORD_AFTER_RE.exec(t))) {
       const s = m.index;
@@ -307,7 +307,7 @@ function extractHandles(t: string, hits: Hit[], taken: Taken, flags: number): vo
       if (!taken.overlaps(s, e)) addTelegram(hits, taken, m[1], s, e);
     }
   }
-  if (flags & F.UNDERSCORE) {
+  if (flags & F.UNDERSCORE && t.includes(':')) {
     CONTACT_RE.lastIndex = 0;
     while ((m = CONTACT_RE.exec(t))) {
       const e = m.index + m[0].length;
