@@ -31,6 +31,11 @@ describe('telegram', () => {
     // plain words after a contact verb, and an amount in tenge, are not handles
     assert.deepEqual(pairs('Пишите: Telegram или WhatsApp'), []);
     assert.deepEqual(pairs('цена 5000 (тг), пишите'), []);
+    // tenge columns and amounts, form placeholders, a word ending in т before ".me"
+    assert.deepEqual(pairs('Total (тг): 15000; Оплата через Kaspi (тг)'), []);
+    assert.deepEqual(pairs('Цена: 15 000 тг ~ approx. 30$'), []);
+    assert.deepEqual(pairs('Contact: first_name, last_name'), []);
+    assert.deepEqual(pairs('сайт.me/shop_name'), []);
   });
   it('handles Kazakh keyword forms but not tenge amounts', () => {
     assert.deepEqual(pairs('тг арқылы: shop_kz'), ['telegram:shop_kz']);
@@ -187,6 +192,7 @@ describe('phone', () => {
     // a look-alike ending a digit group inside the number
     assert.equal(one('Хабарлас: 8 7О8 412 3О 59', 'phone').value, '+77084123059');
     assert.deepEqual(pairs('осталось 3О шт, звоните'), []);
+    assert.equal(one('тел 8 7О8 412 30 5О', 'phone').value, '+77084123050');
     const k = one('📞 8️⃣7️⃣0️⃣1️⃣1️⃣2️⃣3️⃣4️⃣5️⃣6️⃣7️⃣', 'phone');
     assert.equal(k.value, '+77011234567');
     assert.ok(k.written.startsWith('8️⃣') && k.written.includes('7️⃣0️⃣1️⃣'));

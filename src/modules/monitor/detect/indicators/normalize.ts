@@ -171,9 +171,6 @@ function isFoldable(buf: Uint16Array, from: number, to: number): boolean {
   return true;
 }
 
-/** A space, dash or dot between digit groups of a written number ("8 701-555"). */
-const isGroupSep = (c: number) => c === 0x20 || c === 0x2d || c === 0x2e;
-
 function foldDigitRuns(buf: Uint16Array, from: number, to: number, len: number): boolean {
   let changed = false;
   let k = from;
@@ -185,9 +182,11 @@ function foldDigitRuns(buf: Uint16Array, from: number, to: number, len: number):
     const boundedLeft = k === from || !isWordChar(buf[k - 1]);
     const boundedRight = m === to || !isWordChar(buf[m]);
     // Needs real digits at both ends ("8О7" yes, "О7" no) and no word glued on. A look-alike may
-    // also end the run when the token is followed by another digit group ("8 7О8 412 3О 59").
-    const continues = m === to && to + 1 < len && isGroupSep(buf[to]) && isDigit(buf[to + 1]);
-    if (boundedLeft && boundedRight && isDigit(buf[k]) && (isDigit(buf[m - 1]) ? digits >= 2 : continues)) {
+    // also end the run when the token is one space-separated group of a longer number, with
+    // another group after or before it ("8 7О8 412 3О 59", "… 30 5О"). (Dashes and dots are
+    // token chars, so "8-7О8-3О-59" is one token and needs a real digit at its end.)
+    const inNumber = m === to && ((to + 1 < len && buf[to] === 0x20 && isDigit(buf[to + 1])) || (k === from && from >= 2 && buf[from - 1] === 0x20 && isDigit(buf[from - 2])));
+    if (boundedLeft && boundedRight && isDigit(buf[k]) && (isDigit(buf[m - 1]) ? digits >= 2 : inNumber)) {
       for (let p = k; p < m; p++) {
         if (!isDigit(buf[p])) {
           buf[p] = digitLookalike(buf[p]);

@@ -53,7 +53,7 @@ const CYR_HINT = new RegExp(`[.\\])}>]\\s?(?:${CYR_TLDS})(?![${CYR}])`, 'i');
 // Telegram links tolerate spaces everywhere ("t . me / name") because the
 // username check afterwards is strict enough to keep this safe.
 const TME_RE = new RegExp(
-  `(?<![a-z0-9_.\\-/])(?:(?:h[tx]{2}ps?)\\s?:\\s?\\/\\s?\\/\\s?)?(?:www\\s?\\.\\s?)?` +
+  `(?<![a-z0-9_.\\-/${CYR}])(?:(?:h[tx]{2}ps?)\\s?:\\s?\\/\\s?\\/\\s?)?(?:www\\s?\\.\\s?)?` +
     `(?:t|т|telegram)\\s?${DOT}\\s?(?:me|dog)\\s?\\/\\s?(?:s\\s?\\/\\s?)?@?([a-z][a-z0-9_]{4,31})(?![a-z0-9_])`,
   'gi',
 );
@@ -75,23 +75,26 @@ const HANDLE_RE = new RegExp(
 );
 // "тг: name", "телега - name", "telegram name_shop", Kazakh case forms
 // (телеграмда…, тг-да), and up to two words before the colon ("тг арқылы: name",
-// "в тг пиши: name"). Groups: 1|2 the separator (if any), 3 the name.
-const KW_SEP = '(:|-|–|—|~|=|->|→|=>|👉|➡️?)';
+// "в тг пиши: name"). Groups: 1|2 the separator (if any), 3 the name. A "~" counts as a space, not
+// a separator: "тг ~ name_24" needs a handle-shaped name, and "15 000 тг ~ approx" is tenge.
+const KW_SEP = '(:|-|–|—|=|->|→|=>|👉|➡️?)';
 const KEYWORD_RE = new RegExp(
   `(?<![a-z0-9${CYR}_])(?:tg|тг|tlg|тлг|teleg(?:ram)?|телег[${CYR}]*|тележк[${CYR}]*)` +
-    `(?:-[${CYR}]{1,6})?(?:(?:[ \\t]+[${CYR}]{1,12}){1,2}\\s*${KW_SEP}\\s*|\\s*${KW_SEP}\\s*|\\s+)` +
+    `(?:-[${CYR}]{1,6})?(?:(?:[ \\t]+[${CYR}]{1,12}){1,2}\\s*${KW_SEP}\\s*|\\s*${KW_SEP}\\s*|\\s*~\\s*|\\s+)` +
     `([a-z][a-z0-9_]{4,31})(?![a-z0-9_@]|\\.[a-z0-9]|:\\/)`,
   'gi',
 );
-// The keyword after the name: "kokshe_shop (телега)", "name [tg]".
+// The keyword after the name: "kokshe_shop (телега)", "name_24 [tg]". Handle-shaped names only:
+// "Total (тг)" is a column in tenge.
 const KEYWORD_AFTER_RE = new RegExp(
   `(?<![a-z0-9_.@/\\-])([a-z][a-z0-9_]{4,31})\\s?[(\\[]\\s?(?:tg|тг|телега|телеге|телеграм|telegram)\\s?[)\\]]`,
   'gi',
 );
-// A contact verb and a colon before a bare name: "Жазыңдар: shym_jobs", "Пиши: x_shop". Only
-// names with an underscore, as shop handles nearly always have ("Пишите: Telegram" is a word).
+// A Russian or Kazakh contact verb and a colon before a bare name: "Жазыңдар: shym_jobs",
+// "Пиши: x_shop". Only names with an underscore, as shop handles nearly always have ("Пишите:
+// Telegram" is a word); not the English "Contact:"/"DM:", which forms follow with "first_name".
 const CONTACT_RE = new RegExp(
-  `(?<![a-z0-9${CYR}_])(?:пиши|пишите|писать|жаз[${CYR}]{0,6}|write|dm|contact|связь|контакт[${CYR}]{0,3})\\s?:\\s?` +
+  `(?<![a-z0-9${CYR}_])(?:пиши|пишите|писать|жаз[${CYR}]{0,6}|связь|контакт[${CYR}]{0,3})\\s?:\\s?` +
     `([a-z][a-z0-9_]{4,31})(?![a-z0-9_@]|\\.[a-z0-9]|:\\/)`,
   'gi',
 );
@@ -304,7 +307,7 @@ function extractHandles(t: string, hits: Hit[], taken: Taken, flags: number): vo
     while ((m = KEYWORD_AFTER_RE.exec(t))) {
       const s = m.index;
       const e = s + m[1].length;
-      if (!taken.overlaps(s, e)) addTelegram(hits, taken, m[1], s, e);
+      if (!taken.overlaps(s, e) && HANDLE_SHAPED.test(m[1])) addTelegram(hits, taken, m[1], s, e);
     }
   }
   if (flags & F.UNDERSCORE && t.includes(':')) {

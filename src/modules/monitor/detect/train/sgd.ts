@@ -27,9 +27,9 @@ export interface TrainOptions {
 export const DEFAULT_TRAIN: TrainOptions = {
   // 2 passes, not 6: the training loss is near zero after the first pass, and the later passes
   // fitted the generator's templates ever closer. On sets written by other authors (never trained
-  // on) 2 passes gave fewer false positives: 4.7% against 7.1% of benign rows on one of 200 rows,
-  // 6.2% against 7.7% on another (docs/monitor-detect.md). More data (120k rows) and stronger L2
-  // did worse there.
+  // on) 2 passes gave fewer false positives: 4.7% against 7.1% of benign rows on a set of 200
+  // rows, 6.2% against 7.7% on a set of 160 (docs/monitor-detect.md). More data (120k rows) and
+  // stronger L2 did worse there.
   epochs: 2,
   lr: 0.15,
   l2Hashed: 2e-5,
