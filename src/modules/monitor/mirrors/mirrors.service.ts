@@ -88,8 +88,10 @@ export interface MirrorSummary { processed: number; fingerprinted: number; linke
 /** Drain up to `limit` queued items: fingerprints, near-duplicate links, reappeared alerts. */
 export async function runMirrorBatch(db: Db, actor: Actor, opts: { maxDistance: number; limit?: number }): Promise<MirrorSummary> {
   return db.transaction(async (tx) => {
-    const ids = rows<{ item_id: string }>(await tx.execute(sql`delete from ${monitorMirrorQueue} where item_id in
-      (select item_id from ${monitorMirrorQueue} order by queued_at, item_id limit ${opts.limit ?? 500} for update skip locked) returning item_id`)).map((r) => r.item_id);
+    // `= any(array(…))`, not `in (…)`: the planner then deletes by primary key instead of
+    // hash-joining against a scan of the whole queue.
+    const ids = rows<{ item_id: string }>(await tx.execute(sql`delete from ${monitorMirrorQueue} where item_id = any(array(
+      select item_id from ${monitorMirrorQueue} order by queued_at, item_id limit ${opts.limit ?? 500} for update skip locked)) returning item_id`)).map((r) => r.item_id);
     const summary: MirrorSummary = { processed: ids.length, fingerprinted: 0, linked: 0, alerts: 0 };
     if (ids.length === 0) return summary;
     const items = rows<QueuedItem>(await tx.execute(sql`select id, text, regions, coalesce(posted_at, ingested_at) as at from ${monitorItems}

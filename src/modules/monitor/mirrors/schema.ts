@@ -35,10 +35,16 @@ export const monitorFingerprints = pgTable(
  * Flagged items waiting for the mirror check. Filled inside the follow-up's shops transaction (so
  * no flagged item is missed, even across a crash, and its shop is known by then) and drained by the `monitor.mirrors` job.
  */
-export const monitorMirrorQueue = pgTable('monitor_mirror_queue', {
-  itemId: uuid('item_id').primaryKey(),
-  queuedAt: ts('queued_at').notNull().defaultNow(),
-});
+export const monitorMirrorQueue = pgTable(
+  'monitor_mirror_queue',
+  {
+    itemId: uuid('item_id').primaryKey(),
+    queuedAt: ts('queued_at').notNull().defaultNow(),
+  },
+  // The job drains the oldest first: without this index every batch sorted the whole queue,
+  // which during a bulk ingest holds tens of thousands of rows (~80 ms per batch at 90,000).
+  (t) => [index('monitor_mirror_queue_order_idx').on(t.queuedAt, t.itemId)],
+);
 
 /**
  * Something an analyst must look at: a blocked URL whose content came back (`restored`), or a

@@ -1,0 +1,1 @@
+CREATE INDEX "monitor_mirror_queue_order_idx" ON "monitor_mirror_queue" USING btree ("queued_at","item_id");
