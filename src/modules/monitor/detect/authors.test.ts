@@ -9,7 +9,8 @@
  * - a, b: their misses shaped the generator's contrast families (train/corpus/contrast.ts), so
  *   the committed model's figures on them are optimistic;
  * - c: used to choose between 2 and 6 training passes (and to reject more data and stronger L2);
- * - d: written last, used only to confirm that choice: the least biased of the four.
+ * - d: written after that, used only to confirm the choice;
+ * - e: written after the committed model, never used for any choice: the unbiased figure.
  *
  * The floors sit at the committed model's figures: a retrained model must not do worse. The
  * indicator floor is the target itself: F1 1 here, and never a value with a broken checksum
@@ -27,6 +28,7 @@ const FLOORS: Record<string, { macroF1: number; benignFpr: number }> = {
   'authors-b': { macroF1: 0.91, benignFpr: 0.036 },
   'authors-c': { macroF1: 0.91, benignFpr: 0.062 },
   'authors-d': { macroF1: 0.91, benignFpr: 0.048 },
+  'authors-e': { macroF1: 0.9, benignFpr: 0.083 },
 };
 
 for (const [name, floor] of Object.entries(FLOORS)) {
