@@ -185,7 +185,9 @@ function foldDigitRuns(buf: Uint16Array, from: number, to: number, len: number):
     // also end the run when the token is one space-separated group of a longer number, with
     // another group after or before it ("8 7О8 412 3О 59", "… 30 5О"). (Dashes and dots are
     // token chars, so "8-7О8-3О-59" is one token and needs a real digit at its end.)
-    const inNumber = m === to && ((to + 1 < len && buf[to] === 0x20 && isDigit(buf[to + 1])) || (k === from && from >= 2 && buf[from - 1] === 0x20 && isDigit(buf[from - 2])));
+    const groupAfter = to + 1 < len && buf[to] === 0x20 && isDigit(buf[to + 1]);
+    const groupBefore = k === from && from >= 2 && buf[from - 1] === 0x20 && isDigit(buf[from - 2]);
+    const inNumber = m === to && (groupAfter || groupBefore);
     if (boundedLeft && boundedRight && isDigit(buf[k]) && (isDigit(buf[m - 1]) ? digits >= 2 : inNumber)) {
       for (let p = k; p < m; p++) {
         if (!isDigit(buf[p])) {
