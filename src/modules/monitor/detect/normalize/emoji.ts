@@ -118,6 +118,9 @@ for (const [e, v] of Object.entries(data)) {
   const cp = e.codePointAt(0)!;
   // Digits, '#', '*', ©, ®, ™ are emoji only as keycaps / with FE0F; as text they are text.
   if (cp < 0x80 || cp === 0xa9 || cp === 0xae || cp === 0x2122) continue;
+  // Ⓜ and the squared letters 🅰 🅱 🅾 🅿 are emoji, but in "Ⓜ️Ⓔ️Ⓕ️" or "🅰🅻🅵🅰" they spell a word with
+  // their non-emoji neighbours (Ⓔ, 🅻): read as letters, they fold like the rest of the alphabet.
+  if (cp === 0x24c2 || (cp >= 0x1f170 && cp <= 0x1f189)) continue;
   if (!CP_CONCEPT.has(cp)) CP_CONCEPT.set(cp, groupIds.get(v.group) ?? 0);
 }
 

@@ -94,6 +94,14 @@ describe('normalize', () => {
     assert.equal(src.slice(n.map[cat], n.mapEnd[cat]), '🐈‍⬛');
   });
 
+  it('reads enclosed letters that are also emoji (Ⓜ️, 🅰️) as letters of the word around them', () => {
+    const src = 'Ⓜ️Ⓔ️Ⓕ️ и 🅰🅻🅵🅰, Ⓜ️ЕФ';
+    const n = normalize(src);
+    checkMapSane(n, src);
+    assert.deepEqual(words(n), ['mef', 'и', 'alfa', 'меф']);
+    assert.equal(origOf(n, src, 'mef'), 'Ⓜ️Ⓔ️Ⓕ');
+  });
+
   it('folds Kazakh letters and keeps Kazakh suffixes on Russian stems', () => {
     const src = 'Қарағанды: закладкалар, мефті, кладқа';
     const n = normalize(src);
