@@ -34,6 +34,16 @@ describe('detect: labels', () => {
     expectLabel('Анонимная консультация нарколога, лечение зависимости, звоните 8 777 123 45 67', 'benign');
   });
 
+  it('does not call an ordinary ad with a price, a card and a contact a drug sale', () => {
+    // The raw model scores both as sales (0.95-0.98): no drug cue, so the sale label does not stand.
+    const phone = expectLabel('Продаю айфон 13, Шымкент, 210 000 тг. Kaspi перевод 4065 4912 1035 0349. Тг: iphone_shym_sale', 'benign');
+    assert.equal(phone.scores.drug_sale, 0);
+    expectLabel('Бал сатамын, таза тау балы, 1 кг 6000 ₸. Каспи: 4065 4912 1035 0349. Хабарласыңыз 8 701 555 12 34', 'benign');
+    // the same ads with a drug word are sales again
+    expectLabel('Продаю айфон 13, Шымкент, меф 1 г 15 000 тг. Kaspi перевод 4065 4912 1035 0349. Тг: iphone_shym_sale', 'drug_sale');
+    expectLabel('Бал сатамын, шишки 1 г 6000 ₸, клад. Каспи: 4065 4912 1035 0349. Хабарласыңыз 8 701 555 12 34', 'drug_sale');
+  });
+
   it('returns calibrated scores summing to 1 and the indicator list', () => {
     const r = detect('Оплата на карту 4065 4912 1035 0349, пиши @krg_speed_oper — фен, меф');
     const sum = Object.values(r.scores).reduce((a, b) => a + b, 0);

@@ -1,6 +1,6 @@
 /**
  * The detection pipeline: indicators -> normalise -> features -> linear model ->
- * calibrated scores -> benign-favouring decision -> evidence.
+ * calibrated scores -> cue check (sale, recruitment) -> benign-favouring decision -> evidence.
  *
  * One Detector owns all scratch buffers; it is not re-entrant, which is fine in
  * Node's single thread (use one per worker thread).
@@ -19,6 +19,11 @@ import type { Normalizer } from './normalize/normalizer.js';
 
 // local consts: imported bindings are getters under tsx (a property load per use in hot code)
 const { BENIGN, LABELS, N_CLASSES } = features;
+const { CUE_DRUG, CUE_JOB } = features;
+const SALE = 0;
+const RECRUIT = 1;
+/** Probability at which a sale or recruitment label stands without its cue. */
+const WITHOUT_CUE = 0.99;
 const { extractIndicators } = indicators;
 
 /** Output labels. */
@@ -76,6 +81,19 @@ export class Detector {
     this.fx.run(this.norm, text, inds, this.model.hashed);
     this.model.logits(this.fx, this.z);
     this.model.probs(this.z, this.p);
+    // A sale needs something only drug posts have (DRUG_CUE_CATS), a recruitment post
+    // something about work (JOB_CUE_CATS), unless the model is all but certain. Without
+    // them, price, payment details and a contact make an ordinary classified ad (a flat
+    // with a card for the deposit): the commonest false positive on text by other authors.
+    // The certainty escape keeps posts written in slang the lexicon does not know
+    // ("есть чё? плитка 1 г ..."), which the model reads from context. Propaganda has no
+    // such rule: much of it names no drug ("зависимость — миф").
+    const p = this.p;
+    if (p[SALE] < WITHOUT_CUE || p[RECRUIT] < WITHOUT_CUE) {
+      const cues = this.fx.cues();
+      if (p[SALE] < WITHOUT_CUE && (cues & CUE_DRUG) === 0) moveToBenign(p, SALE);
+      if (p[RECRUIT] < WITHOUT_CUE && (cues & CUE_JOB) === 0) moveToBenign(p, RECRUIT);
+    }
     return decide(this.p, this.model.header.threshold);
   }
 
@@ -95,6 +113,11 @@ export function decide(p: ArrayLike<number>, threshold: number): number {
   let best = 0;
   for (let c = 1; c < BENIGN; c++) if (p[c] > p[best]) best = c;
   return best;
+}
+
+function moveToBenign(p: Float64Array, k: number): void {
+  p[BENIGN] += p[k];
+  p[k] = 0;
 }
 
 function r4(x: number): number {
