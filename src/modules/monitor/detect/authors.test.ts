@@ -10,7 +10,9 @@
  *   the committed model's figures on them are optimistic;
  * - c: used to choose between 2 and 6 training passes (and to reject more data and stronger L2);
  * - d: written after that, used only to confirm the choice;
- * - e: written after the committed model, never used for any choice: the unbiased figure.
+ * - e: written after the committed model, never used for any choice: the unbiased figure then.
+ * - f: written after the cue check (detector.ts) was chosen on a-e, and used to confirm it; its
+ *   three indicator misses were then fixed (so its indicator figure is no longer unbiased).
  *
  * The floors sit at the committed model's figures: a retrained model must not do worse. The
  * indicator floor is the target itself: F1 1 here, and never a value with a broken checksum
@@ -29,6 +31,7 @@ const FLOORS: Record<string, { macroF1: number; benignFpr: number }> = {
   'authors-c': { macroF1: 0.91, benignFpr: 0.062 },
   'authors-d': { macroF1: 0.92, benignFpr: 0.024 },
   'authors-e': { macroF1: 0.91, benignFpr: 0.048 },
+  'authors-f': { macroF1: 0.91, benignFpr: 0.027 },
 };
 
 for (const [name, floor] of Object.entries(FLOORS)) {

@@ -37,6 +37,12 @@ describe('telegram', () => {
     assert.deepEqual(pairs('Contact: first_name, last_name'), []);
     assert.deepEqual(pairs('сайт.me/shop_name'), []);
   });
+  it('finds a name followed by "в телеге" / "in telegram" / "телеграмда", handle-shaped only', () => {
+    assert.deepEqual(pairs('ищите orda_krs_shop в телеге, скажите что от Макса'), ['telegram:orda_krs_shop']);
+    assert.deepEqual(pairs('find ast_plug24 on telegram'), ['telegram:ast_plug24']);
+    assert.deepEqual(pairs('Жазыңдар taraz_kuryer телеграмда'), ['telegram:taraz_kuryer']);
+    assert.deepEqual(pairs('Пишите Максиму в телеге'), []);
+  });
   it('handles Kazakh keyword forms but not tenge amounts', () => {
     assert.deepEqual(pairs('тг арқылы: shop_kz'), ['telegram:shop_kz']);
     assert.deepEqual(pairs('тг-да: kst_shop'), ['telegram:kst_shop']);
@@ -109,6 +115,9 @@ describe('email', () => {
   });
   it('does not treat the English word "at" as @', () => {
     assert.deepEqual(pairs('look at shop.kz today'), ['domain:shop.kz']);
+    // not even when the dots are obfuscated, after a word English puts before "at"
+    assert.deepEqual(pairs('Order at aktau-snow[dot]net today'), ['domain:aktau-snow.net']);
+    assert.deepEqual(pairs('ivan at mail dot ru'), ['email:ivan@mail.ru']);
   });
 });
 
@@ -193,6 +202,9 @@ describe('phone', () => {
     assert.equal(one('Хабарлас: 8 7О8 412 3О 59', 'phone').value, '+77084123059');
     assert.deepEqual(pairs('осталось 3О шт, звоните'), []);
     assert.equal(one('тел 8 7О8 412 30 5О', 'phone').value, '+77084123050');
+    // ... or a dash-joined group ("41О-22-87")
+    assert.equal(one('ватсап 8 (776) 41О-22-87', 'phone').value, '+77764102287');
+    assert.deepEqual(pairs('код 12О-45'), []);
     const k = one('📞 8️⃣7️⃣0️⃣1️⃣1️⃣2️⃣3️⃣4️⃣5️⃣6️⃣7️⃣', 'phone');
     assert.equal(k.value, '+77011234567');
     assert.ok(k.written.startsWith('8️⃣') && k.written.includes('7️⃣0️⃣1️⃣'));

@@ -183,11 +183,12 @@ function foldDigitRuns(buf: Uint16Array, from: number, to: number, len: number):
     const boundedRight = m === to || !isWordChar(buf[m]);
     // Needs real digits at both ends ("8О7" yes, "О7" no) and no word glued on. A look-alike may
     // also end the run when the token is one space-separated group of a longer number, with
-    // another group after or before it ("8 7О8 412 3О 59", "… 30 5О"). (Dashes and dots are
-    // token chars, so "8-7О8-3О-59" is one token and needs a real digit at its end.)
+    // another group after or before it ("8 7О8 412 3О 59", "… 30 5О"), or when a dash or a dot
+    // and a digit follow it inside the token ("41О-22-87").
     const groupAfter = to + 1 < len && buf[to] === 0x20 && isDigit(buf[to + 1]);
     const groupBefore = k === from && from >= 2 && buf[from - 1] === 0x20 && isDigit(buf[from - 2]);
-    const inNumber = m === to && (groupAfter || groupBefore);
+    const joinedAfter = m + 1 < to && (buf[m] === 0x2d || buf[m] === 0x2e) && isDigit(buf[m + 1]);
+    const inNumber = (m === to && (groupAfter || groupBefore)) || joinedAfter;
     if (boundedLeft && boundedRight && isDigit(buf[k]) && (isDigit(buf[m - 1]) ? digits >= 2 : inNumber)) {
       for (let p = k; p < m; p++) {
         if (!isDigit(buf[p])) {

@@ -90,6 +90,11 @@ const KEYWORD_AFTER_RE = new RegExp(
   `(?<![a-z0-9_.@/\\-])([a-z][a-z0-9_]{4,31})\\s?[(\\[]\\s?(?:tg|тг|телега|телеге|телеграм|telegram)\\s?[)\\]]`,
   'gi',
 );
+// "orda_shop в телеге", "name_24 in telegram", "name_kz телеграмда": handle-shaped names only.
+const KEYWORD_IN_RE = new RegExp(
+  `(?<![a-z0-9_.@/\\-])([a-z][a-z0-9_]{4,31})\\s(?:(?:в|во|in|on)\\s(?:тг|tg|телег[${CYR}]{0,3}|телеграм[${CYR}]{0,3}|telegram)|телеграмда|телеграмнан|тг-да)(?![a-z0-9${CYR}])`,
+  'gi',
+);
 // A Russian or Kazakh contact verb and a colon before a bare name: "Жазыңдар: shym_jobs",
 // "Пиши: x_shop". Only names with an underscore, as shop handles nearly always have ("Пишите:
 // Telegram" is a word); not the English "Contact:"/"DM:", which forms follow with "first_name".
@@ -240,6 +245,12 @@ function addUrl(t: string, m: RegExpExecArray, hits: Hit[], taken: Taken): void 
   taken.add(m.index, end);
 }
 
+/** Words that precede the preposition "at" in English prose far more often than they name a mailbox. */
+const AT_PROSE = new Set([
+  'order', 'orders', 'buy', 'shop', 'look', 'available', 'find', 'found', 'visit', 'us', 'me', 'him', 'her', 'them',
+  'sold', 'sale', 'now', 'online', 'here', 'there', 'get', 'pick', 'open', 'located', 'meet', 'only', 'also', 'check', 'see',
+]);
+
 function extractEmails(t: string, hits: Hit[], taken: Taken): void {
   let m: RegExpExecArray | null;
   EMAIL_RE.lastIndex = 0;
@@ -254,6 +265,8 @@ function extractEmails(t: string, hits: Hit[], taken: Taken): void {
     // A bare spelled "at" is ordinary English ("look at shop.kz"); only trust it
     // for mail providers or when the dots are obfuscated too.
     if ((at === 'at' || at === 'sobaka') && !MAIL_PROVIDERS.has(host.split('.')[0]) && !/[^a-z0-9.-]/i.test(m[3])) continue;
+    // ... and not after a word that English puts before "at" ("Order at shop[dot]kz", "find us at").
+    if (at === 'at' && AT_PROSE.has(local)) continue;
     hits.push({ type: 'email', value: `${local}@${host}`, start: s, end: e });
     taken.add(s, e);
   }
@@ -262,6 +275,9 @@ function extractEmails(t: string, hits: Hit[], taken: Taken): void {
 // Looser writings ("@ name", "тг name") need a username that does not look like
 // a plain word: an underscore or a digit, as shop handles nearly always have.
 const HANDLE_SHAPED = /[_0-9]/;
+/** The keyword-after-name scans: both when the text has a bracket, else only the one without brackets. */
+const KEYWORD_AFTER = [KEYWORD_AFTER_RE, KEYWORD_IN_RE];
+const KEYWORD_IN_ONLY = [KEYWORD_IN_RE];
 // "5000 тг" is tenge: then only the direct "тг: name" form counts as Telegram.
 const TENGE = /\d[ \u00A0]?(?:тг|tg)$/i;
 // English words that follow "@" used as "at" ("see you @ noon"); names of 5+ letters only.
@@ -302,12 +318,14 @@ function extractHandles(t: string, hits: Hit[], taken: Taken, flags: number): vo
       addTelegram(hits, taken, m[3], s, e);
     }
   }
-  if (flags & F.KEYWORD && flags & F.BRACKET) {
-    KEYWORD_AFTER_RE.lastIndex = 0;
-    while ((m = KEYWORD_AFTER_RE.exec(t))) {
-      const s = m.index;
-      const e = s + m[1].length;
-      if (!taken.overlaps(s, e) && HANDLE_SHAPED.test(m[1])) addTelegram(hits, taken, m[1], s, e);
+  if (flags & F.KEYWORD) {
+    for (const re of flags & F.BRACKET ? KEYWORD_AFTER : KEYWORD_IN_ONLY) {
+      re.lastIndex = 0;
+      while ((m = re.exec(t))) {
+        const s = m.index;
+        const e = s + m[1].length;
+        if (!taken.overlaps(s, e) && HANDLE_SHAPED.test(m[1])) addTelegram(hits, taken, m[1], s, e);
+      }
     }
   }
   if (flags & F.UNDERSCORE && t.includes(':')) {
