@@ -1,22 +1,16 @@
 /**
- * Regression floors on sets written by other authors (fixtures/authors-*.jsonl, 2026-12-05):
- * each was written by a separate helper who saw only dev.jsonl and the indicator validators,
- * never the generator, the lexicon, the model or the other sets. They are the closest thing
- * in the repository to the hidden evaluation data (more Kazakh, more obfuscation, more hard
- * negatives), and the figures on them are far below the synthetic ones: see
- * docs/monitor-detect.md, "Sets written by other authors".
+ * Figures on sets written by other authors (fixtures/authors-*.jsonl, 2026-12-05): each was
+ * written by a separate helper who saw only dev.jsonl and the indicator validators, never the
+ * generator, the lexicon, the model or the other sets. They are the closest thing in the
+ * repository to the hidden evaluation data (more Kazakh, more obfuscation, more hard negatives).
  *
- * - a, b: their misses shaped the generator's contrast families (train/corpus/contrast.ts), so
- *   the committed model's figures on them are optimistic;
- * - c: used to choose between 2 and 6 training passes (and to reject more data and stronger L2);
- * - d: written after that, used only to confirm the choice;
- * - e: written after the committed model, never used for any choice: the unbiased figure then.
- * - f: written after the cue check (detector.ts) was chosen on a-e, and used to confirm it; its
- *   three indicator misses were then fixed (so its indicator figure is no longer unbiased).
+ * - a-f are TRAINING data since 2026-12-05 (train.ts, RECIPE.authors): their floors only check
+ *   that the committed model still learnt them. What they say about unseen text was measured by
+ *   leaving each out in turn (`npm run train:loso`, docs/monitor-detect.md).
+ * - g was written after that choice and is never trained on: its floor is the held-out figure.
  *
- * The floors sit at the committed model's figures: a retrained model must not do worse. The
- * indicator floor is the target itself: F1 1 here, and never a value with a broken checksum
- * (precision 1; each set writes such values into some texts).
+ * The indicator floor is the target itself on every set: F1 1, and never a value with a broken
+ * checksum (precision 1; each set writes such values into some texts).
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -25,17 +19,19 @@ import { fileURLToPath } from 'node:url';
 import { evaluate, type LabelledRow } from './evaluate.js';
 import { getDetector } from './index.js';
 
+const IN_SAMPLE = { macroF1: 0.99, benignFpr: 0 };
 const FLOORS: Record<string, { macroF1: number; benignFpr: number }> = {
-  'authors-a': { macroF1: 0.98, benignFpr: 0 },
-  'authors-b': { macroF1: 0.92, benignFpr: 0.024 },
-  'authors-c': { macroF1: 0.91, benignFpr: 0.062 },
-  'authors-d': { macroF1: 0.92, benignFpr: 0.024 },
-  'authors-e': { macroF1: 0.91, benignFpr: 0.048 },
-  'authors-f': { macroF1: 0.91, benignFpr: 0.027 },
+  'authors-a': IN_SAMPLE,
+  'authors-b': IN_SAMPLE,
+  'authors-c': IN_SAMPLE,
+  'authors-d': IN_SAMPLE,
+  'authors-e': IN_SAMPLE,
+  'authors-f': IN_SAMPLE,
+  'authors-g': { macroF1: 0.92, benignFpr: 0.015 },
 };
 
 for (const [name, floor] of Object.entries(FLOORS)) {
-  describe(`detect: ${name} (written by another author)`, () => {
+  describe(`detect: ${name} (written by another author${floor === IN_SAMPLE ? ', trained on' : ', held out'})`, () => {
     const rows = readFileSync(fileURLToPath(new URL(`./fixtures/${name}.jsonl`, import.meta.url)), 'utf8')
       .split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as LabelledRow & { id: string });
     const { report, preds } = evaluate(getDetector(), rows);
