@@ -18,8 +18,7 @@ import { sharedNormalizer } from './normalize/index.js';
 import type { Normalizer } from './normalize/normalizer.js';
 
 // local consts: imported bindings are getters under tsx (a property load per use in hot code)
-const { BENIGN, LABELS, N_CLASSES } = features;
-const { CUE_DRUG, CUE_JOB } = features;
+const { BENIGN, CUE_DRUG, CUE_JOB, LABELS, N_CLASSES } = features;
 const SALE = 0;
 const RECRUIT = 1;
 /** Probability at which a sale or recruitment label stands without its cue. */

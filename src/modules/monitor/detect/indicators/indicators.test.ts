@@ -41,6 +41,7 @@ describe('telegram', () => {
     assert.deepEqual(pairs('ищите orda_krs_shop в телеге, скажите что от Макса'), ['telegram:orda_krs_shop']);
     assert.deepEqual(pairs('find ast_plug24 on telegram'), ['telegram:ast_plug24']);
     assert.deepEqual(pairs('Жазыңдар taraz_kuryer телеграмда'), ['telegram:taraz_kuryer']);
+    assert.deepEqual(pairs('klad 15 minutta. shop_alm24 telegramda jaz'), ['telegram:shop_alm24']);
     assert.deepEqual(pairs('Пишите Максиму в телеге'), []);
   });
   it('handles Kazakh keyword forms but not tenge amounts', () => {
@@ -205,6 +206,10 @@ describe('phone', () => {
     // ... or a dash-joined group ("41О-22-87")
     assert.equal(one('ватсап 8 (776) 41О-22-87', 'phone').value, '+77764102287');
     assert.deepEqual(pairs('код 12О-45'), []);
+    // ... a look-alike opening a group, and a group followed by a full stop
+    assert.equal(one('Kaspi по номеру 8 7О5 774 О3 29, адрес', 'phone').value, '+77057740329');
+    assert.equal(one('тек смс: 8 7О5 419 22 6О. USDT', 'phone').value, '+77054192260');
+    assert.deepEqual(pairs('в 2О24 году, осталось О5 шт'), []);
     const k = one('📞 8️⃣7️⃣0️⃣1️⃣1️⃣2️⃣3️⃣4️⃣5️⃣6️⃣7️⃣', 'phone');
     assert.equal(k.value, '+77011234567');
     assert.ok(k.written.startsWith('8️⃣') && k.written.includes('7️⃣0️⃣1️⃣'));

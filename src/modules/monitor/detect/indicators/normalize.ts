@@ -174,8 +174,12 @@ function isFoldable(buf: Uint16Array, from: number, to: number): boolean {
 function foldDigitRuns(buf: Uint16Array, from: number, to: number, len: number): boolean {
   let changed = false;
   let k = from;
+  // One space-separated group of a longer number: a group before it ("… 774 О3 29").
+  const groupBefore = from >= 2 && buf[from - 1] === 0x20 && isDigit(buf[from - 2]);
   while (k < to) {
-    if (!isDigit(buf[k])) { k++; continue; }
+    // A run starts at a digit, or at a look-alike opening such a group ("О3").
+    const opensGroup = k === from && groupBefore && digitLookalike(buf[k]) > 0;
+    if (!isDigit(buf[k]) && !opensGroup) { k++; continue; }
     let m = k;
     let digits = 0;
     while (m < to && (isDigit(buf[m]) || digitLookalike(buf[m]) > 0)) { if (isDigit(buf[m])) digits++; m++; }
@@ -183,13 +187,16 @@ function foldDigitRuns(buf: Uint16Array, from: number, to: number, len: number):
     const boundedRight = m === to || !isWordChar(buf[m]);
     // Needs real digits at both ends ("8О7" yes, "О7" no) and no word glued on. A look-alike may
     // also end the run when the token is one space-separated group of a longer number, with
-    // another group after or before it ("8 7О8 412 3О 59", "… 30 5О"), or when a dash or a dot
-    // and a digit follow it inside the token ("41О-22-87").
+    // another group after or before it ("8 7О8 412 3О 59", "… 30 5О", "… 22 6О."), or when a
+    // dash or a dot and a digit follow it inside the token ("41О-22-87"); and start it when a
+    // group comes before ("… 774 О3 29").
+    const endsToken = m === to || (m + 1 === to && (buf[m] === 0x2e || buf[m] === 0x2c));
     const groupAfter = to + 1 < len && buf[to] === 0x20 && isDigit(buf[to + 1]);
-    const groupBefore = k === from && from >= 2 && buf[from - 1] === 0x20 && isDigit(buf[from - 2]);
     const joinedAfter = m + 1 < to && (buf[m] === 0x2d || buf[m] === 0x2e) && isDigit(buf[m + 1]);
-    const inNumber = (m === to && (groupAfter || groupBefore)) || joinedAfter;
-    if (boundedLeft && boundedRight && isDigit(buf[k]) && (isDigit(buf[m - 1]) ? digits >= 2 : inNumber)) {
+    const inNumber = (endsToken && (groupAfter || (k === from && groupBefore))) || joinedAfter;
+    const digitEnds = isDigit(buf[m - 1]);
+    const ok = isDigit(buf[k]) ? (digitEnds ? digits >= 2 : inNumber) : opensGroup && digitEnds && endsToken;
+    if (boundedLeft && boundedRight && ok) {
       for (let p = k; p < m; p++) {
         if (!isDigit(buf[p])) {
           buf[p] = digitLookalike(buf[p]);

@@ -90,9 +90,9 @@ const KEYWORD_AFTER_RE = new RegExp(
   `(?<![a-z0-9_.@/\\-])([a-z][a-z0-9_]{4,31})\\s?[(\\[]\\s?(?:tg|тг|телега|телеге|телеграм|telegram)\\s?[)\\]]`,
   'gi',
 );
-// "orda_shop в телеге", "name_24 in telegram", "name_kz телеграмда": handle-shaped names only.
+// "orda_shop в телеге", "name_24 in telegram", "name_kz телеграмда" / "telegramda": handle-shaped names only.
 const KEYWORD_IN_RE = new RegExp(
-  `(?<![a-z0-9_.@/\\-])([a-z][a-z0-9_]{4,31})\\s(?:(?:в|во|in|on)\\s(?:тг|tg|телег[${CYR}]{0,3}|телеграм[${CYR}]{0,3}|telegram)|телеграмда|телеграмнан|тг-да)(?![a-z0-9${CYR}])`,
+  `(?<![a-z0-9_.@/\\-])([a-z][a-z0-9_]{4,31})\\s(?:(?:в|во|in|on)\\s(?:тг|tg|телег[${CYR}]{0,3}|телеграм[${CYR}]{0,3}|telegram)|телеграмда|телеграмнан|тг-да|telegramda|telegramnan|tg-da)(?![a-z0-9${CYR}])`,
   'gi',
 );
 // A Russian or Kazakh contact verb and a colon before a bare name: "Жазыңдар: shym_jobs",
