@@ -94,6 +94,9 @@ describe('url and domain', () => {
     assert.deepEqual(pairs('shop-kz (.) top и shop2 [dot] top'), ['domain:shop-kz.top', 'domain:shop2.top']);
     const onion = 'jxjwuzrv2h4xnh5pxkuv62pp7dlp2p63wuhpdp4sijpeoyb22u3ys4qd.onion';
     assert.deepEqual(pairs(`Зеркало: ${onion} ❗`), [`domain:${onion}`]);
+    // an onion name is 56 (or 16) base32 chars: "with .onion" in a sentence is none
+    assert.deepEqual(pairs('sold through darknet mirrors with .onion addresses'), []);
+    assert.deepEqual(pairs('shop.onion, www.my-shop.onion'), []);
   });
   it('does not invent domains from file names, numbers or abbreviations', () => {
     assert.deepEqual(pairs('photo.jpg main.py readme.md т.е. 1.5 г, v1.2.3, e.g. i.e. Call now.Best price'), []);

@@ -152,8 +152,12 @@ export function normalizeHost(raw: string, anyTld: boolean): string | null {
   const cyrTld = /^[а-яёәғқңөұүһі]/.test(tld);
   if (!(cyrTld ? CYR_HOST.test(host) : LATIN_HOST.test(host))) return null;
   if (!HAS_LETTER.test(host.slice(0, dot))) return null; // "1.5", "10.00"
+  // An onion service name is 56 base32 chars (v3; 16 for the retired v2): "mirrors with .onion
+  // addresses" names none.
+  if (tld === 'onion' && !ONION_NAME.test(host.slice(host.lastIndexOf('.', dot - 1) + 1, dot))) return null;
   return host;
 }
+const ONION_NAME = /^(?:[a-z2-7]{56}|[a-z2-7]{16})$/;
 
 const CYR_SUFFIX = new RegExp(`-[${CYR}]+$`, 'i');
 const HAS_CYR = new RegExp(`[${CYR}]`, 'i');
