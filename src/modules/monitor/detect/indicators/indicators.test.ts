@@ -42,6 +42,10 @@ describe('telegram', () => {
     assert.deepEqual(pairs('find ast_plug24 on telegram'), ['telegram:ast_plug24']);
     assert.deepEqual(pairs('Жазыңдар taraz_kuryer телеграмда'), ['telegram:taraz_kuryer']);
     assert.deepEqual(pairs('klad 15 minutta. shop_alm24 telegramda jaz'), ['telegram:shop_alm24']);
+    // a contact verb between the keyword and the name
+    assert.deepEqual(pairs('картаға сал да тг-ға жаз konaev_pink'), ['telegram:konaev_pink']);
+    assert.deepEqual(pairs('в тг пишите alm_shop24'), ['telegram:alm_shop24']);
+    assert.deepEqual(pairs('15 000 тг жаз alm_shop24'), []);
     assert.deepEqual(pairs('Пишите Максиму в телеге'), []);
   });
   it('handles Kazakh keyword forms but not tenge amounts', () => {

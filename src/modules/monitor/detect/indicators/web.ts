@@ -74,13 +74,16 @@ const HANDLE_RE = new RegExp(
   'gi',
 );
 // "тг: name", "телега - name", "telegram name_shop", Kazakh case forms
-// (телеграмда…, тг-да), and up to two words before the colon ("тг арқылы: name",
-// "в тг пиши: name"). Groups: 1|2 the separator (if any), 3 the name. A "~" counts as a space, not
+// (телеграмда…, тг-да), up to two words before the colon ("тг арқылы: name",
+// "в тг пиши: name") or a contact verb without one ("тг-ға жаз name_x"). Groups: 1|2 the separator (if any), 3 the name. A "~" counts as a space, not
 // a separator: "тг ~ name_24" needs a handle-shaped name, and "15 000 тг ~ approx" is tenge.
 const KW_SEP = '(:|-|–|—|=|->|→|=>|👉|➡️?)';
+// A contact verb between the keyword and the name, without a separator: "тг-ға жаз name_x",
+// "в тг пишите name_x" (handle-shaped names only, like every form without a separator).
+const KW_VERB = `[ \\t]+(?:жаз|пиш|напиш)[${CYR}]{0,6}[ \\t]+`;
 const KEYWORD_RE = new RegExp(
   `(?<![a-z0-9${CYR}_])(?:tg|тг|tlg|тлг|teleg(?:ram)?|телег[${CYR}]*|тележк[${CYR}]*)` +
-    `(?:-[${CYR}]{1,6})?(?:(?:[ \\t]+[${CYR}]{1,12}){1,2}\\s*${KW_SEP}\\s*|\\s*${KW_SEP}\\s*|\\s*~\\s*|\\s+)` +
+    `(?:-[${CYR}]{1,6})?(?:(?:[ \\t]+[${CYR}]{1,12}){1,2}\\s*${KW_SEP}\\s*|\\s*${KW_SEP}\\s*|\\s*~\\s*|${KW_VERB}|\\s+)` +
     `([a-z][a-z0-9_]{4,31})(?![a-z0-9_@]|\\.[a-z0-9]|:\\/)`,
   'gi',
 );
