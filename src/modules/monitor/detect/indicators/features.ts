@@ -198,6 +198,11 @@ export function scanFeatures(t: string, stop = true): Features {
       continue;
     }
     if (k === DIGIT) {
+      // a look-alike opening a digit group ("4003 О303 …") needs the fold too
+      if ((prev === FOREIGN || prev === LATIN) && digitLookalike(t.charCodeAt(i - 1)) > 0) {
+        if (stop) return needsNormalize();
+        flags |= F.NORMALIZE;
+      }
       digits++;
       alnum++;
       run++;

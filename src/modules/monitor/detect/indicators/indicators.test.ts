@@ -27,6 +27,7 @@ describe('telegram', () => {
     assert.deepEqual(pairs('Жазыңыз: pvl_khmur_kz (тг)'), ['telegram:pvl_khmur_kz']);
     assert.deepEqual(pairs('Тг ~ shym_aq_97'), ['telegram:shym_aq_97']);
     assert.deepEqual(pairs('Тапсырыс: т . me / taldyk_kris_shop'), ['telegram:taldyk_kris_shop']);
+    assert.deepEqual(pairs('ГАШ ШИШ 24/7 Т.МЕ/rudny_gash'), ['telegram:rudny_gash']);
     assert.deepEqual(pairs('Жазыңдар: shym_student_job'), ['telegram:shym_student_job']);
     // plain words after a contact verb, and an amount in tenge, are not handles
     assert.deepEqual(pairs('Пишите: Telegram или WhatsApp'), []);
@@ -46,6 +47,9 @@ describe('telegram', () => {
     assert.deepEqual(pairs('картаға сал да тг-ға жаз konaev_pink'), ['telegram:konaev_pink']);
     assert.deepEqual(pairs('в тг пишите alm_shop24'), ['telegram:alm_shop24']);
     assert.deepEqual(pairs('15 000 тг жаз alm_shop24'), []);
+    // a compound word is not "keyword - name"
+    assert.deepEqual(pairs('New paper: "Telegram-based drug markets"'), []);
+    assert.deepEqual(pairs('тг-shop_name24'), ['telegram:shop_name24']);
     assert.deepEqual(pairs('Пишите Максиму в телеге'), []);
   });
   it('handles Kazakh keyword forms but not tenge amounts', () => {
@@ -126,6 +130,7 @@ describe('email', () => {
     // not even when the dots are obfuscated, after a word English puts before "at"
     assert.deepEqual(pairs('Order at aktau-snow[dot]net today'), ['domain:aktau-snow.net']);
     assert.deepEqual(pairs('ivan at mail dot ru'), ['email:ivan@mail.ru']);
+    assert.deepEqual(pairs('menu at krg-snowflake [dot] xyz'), ['domain:krg-snowflake.xyz']);
   });
 });
 
@@ -217,6 +222,7 @@ describe('phone', () => {
     assert.equal(one('Kaspi по номеру 8 7О5 774 О3 29, адрес', 'phone').value, '+77057740329');
     assert.equal(one('тек смс: 8 7О5 419 22 6О. USDT', 'phone').value, '+77054192260');
     assert.deepEqual(pairs('в 2О24 году, осталось О5 шт'), []);
+    assert.equal(one('Оплата на карту 4003 О303 4422 4536 немесе', 'card').value, '4003030344224536');
     const k = one('📞 8️⃣7️⃣0️⃣1️⃣1️⃣2️⃣3️⃣4️⃣5️⃣6️⃣7️⃣', 'phone');
     assert.equal(k.value, '+77011234567');
     assert.ok(k.written.startsWith('8️⃣') && k.written.includes('7️⃣0️⃣1️⃣'));

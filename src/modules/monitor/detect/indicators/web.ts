@@ -54,10 +54,10 @@ const CYR_HINT = new RegExp(`[.\\])}>]\\s?(?:${CYR_TLDS})(?![${CYR}])`, 'i');
 // username check afterwards is strict enough to keep this safe.
 const TME_RE = new RegExp(
   `(?<![a-z0-9_.\\-/${CYR}])(?:(?:h[tx]{2}ps?)\\s?:\\s?\\/\\s?\\/\\s?)?(?:www\\s?\\.\\s?)?` +
-    `(?:t|т|telegram)\\s?${DOT}\\s?(?:me|dog)\\s?\\/\\s?(?:s\\s?\\/\\s?)?@?([a-z][a-z0-9_]{4,31})(?![a-z0-9_])`,
+    `(?:t|т|telegram)\\s?${DOT}\\s?(?:me|ме|dog)\\s?\\/\\s?(?:s\\s?\\/\\s?)?@?([a-z][a-z0-9_]{4,31})(?![a-z0-9_])`,
   'gi',
 );
-const TME_HINT = /(?:me|ME|Me|dog|DOG)\s?\//;
+const TME_HINT = /(?:me|ME|Me|ме|МЕ|Ме|dog|DOG)\s?\//; // Cyrillic "Т.МЕ/" too
 const TG_RESOLVE_RE = /tg:\/\/resolve\?domain=([a-z][a-z0-9_]{4,31})(?![a-z0-9_])/gi;
 
 const AT_WORDS = 'собака|sobaka|айқұлақ|айкулак';
@@ -181,6 +181,14 @@ function stripTrailing(path: string): string {
   }
 }
 
+/** The separator is a dash with no space on either side: "Telegram-based" is a compound word (unless the name is handle-shaped: "тг-shop_24"). */
+function isGluedDash(t: string, m: RegExpExecArray): boolean {
+  const sep = m[2];
+  if (sep !== '-' && sep !== '–' && sep !== '—') return false;
+  const at = m.index + m[0].lastIndexOf(sep, m[0].length - m[3].length);
+  return at > 0 && !/\s/.test(t[at - 1]) && !/\s/.test(t[at + 1] ?? ' ');
+}
+
 function addTelegram(hits: Hit[], taken: Taken, name: string, s: number, e: number): void {
   const v = normalizeTelegram(name);
   if (v) hits.push({ type: 'telegram', value: v, start: s, end: e });
@@ -192,7 +200,8 @@ export function extractWeb(t: string, hits: Hit[], taken: Taken, f: Features): v
   let m: RegExpExecArray | null;
   const flags = f.flags;
   const dotLike = (flags & (F.DOT_LATIN | F.SCHEME | F.SPELLED_DOT)) !== 0;
-  if (dotLike && TME_HINT.test(t)) {
+  // DOT_CYR too: "Т.МЕ/name" written in Cyrillic letters
+  if ((dotLike || flags & F.DOT_CYR) && TME_HINT.test(t)) {
     TME_RE.lastIndex = 0;
     while ((m = TME_RE.exec(t))) {
       if (TG_RESERVED.has(m[1].toLowerCase())) continue;
@@ -272,7 +281,10 @@ function extractEmails(t: string, hits: Hit[], taken: Taken): void {
     // A bare spelled "at" is ordinary English ("look at shop.kz"); only trust it
     // for mail providers or when the dots are obfuscated too.
     if ((at === 'at' || at === 'sobaka') && !MAIL_PROVIDERS.has(host.split('.')[0]) && !/[^a-z0-9.-]/i.test(m[3])) continue;
-    // ... and not after a word that English puts before "at" ("Order at shop[dot]kz", "find us at").
+    // A bare "at" with bracketed dots mixes two styles: "menu at krg-shop [dot] xyz" is a sentence
+    // with a defanged domain; an address is "ivan at mail dot ru" or "ivan [at] mail [dot] ru".
+    if (at === 'at' && !MAIL_PROVIDERS.has(host.split('.')[0]) && /[[\](){}<>]/.test(m[3])) continue;
+    // ... and not after a word that English puts before "at" ("Order at shop dot kz", "find us at").
     if (at === 'at' && AT_PROSE.has(local)) continue;
     hits.push({ type: 'email', value: `${local}@${host}`, start: s, end: e });
     taken.add(s, e);
@@ -316,6 +328,7 @@ function extractHandles(t: string, hits: Hit[], taken: Taken, flags: number): vo
       const direct = m[2] !== undefined; // "тг: name"
       if (
         taken.overlaps(s, e) ||
+        (direct && isGluedDash(t, m) && !HANDLE_SHAPED.test(m[3])) ||
         (!direct && !m[1] && !HANDLE_SHAPED.test(m[3])) ||
         (!direct && TENGE.test(t.slice(Math.max(0, m.index - 3), m.index + 2)))
       ) {

@@ -46,6 +46,13 @@ export const RECIPE = {
   calibration: { seed: 2002, size: 6000, split: 'holdout' as const },
   report: { seed: 5005, size: 8000, split: 'holdout' as const },
   maxBenignFpr: 0.004, // margin under the 1% target: the hidden data has more hard negatives than the calibration sample
+  /**
+   * Lowest decision threshold, whatever the generated calibration sample allows: text by people is
+   * less clear-cut than templates. Chosen by a sweep over the leave-one-set-out models of the twelve
+   * training sets by other authors: 0.5 -> mean macro-F1 0.956 and 34 false positives of 925 benign
+   * rows, 0.6 -> 0.953 and 29, 0.7 -> 0.950 and 27, 0.9 -> 0.933 and 22.
+   */
+  minThreshold: 0.6,
   /** Curated rows are few; repeating them gives them weight next to 60k generated rows. */
   extraRepeat: 3,
   /**
@@ -55,7 +62,7 @@ export const RECIPE = {
    * chosen that way over 1, 3 and 10. authors-g and authors-k are held out: never trained on.
    */
   authors: {
-    files: ['authors-a.jsonl', 'authors-b.jsonl', 'authors-c.jsonl', 'authors-d.jsonl', 'authors-e.jsonl', 'authors-f.jsonl', 'authors-h.jsonl', 'authors-i.jsonl', 'authors-j.jsonl'],
+    files: ['a', 'b', 'c', 'd', 'e', 'f', 'h', 'i', 'j', 'l', 'm', 'n'].map((x) => `authors-${x}.jsonl`),
     repeat: 6,
   },
 };
@@ -118,7 +125,7 @@ function calibrate(w: Weights, fx: FeatureExtractor, lex: Lexicon, fcfg: Feature
     det2.model.probs(logits.subarray(i * N_CLASSES, (i + 1) * N_CLASSES), p);
     probs.set(p, i * N_CLASSES);
   }
-  return { temperature, threshold: chooseThreshold(probs, y, RECIPE.maxBenignFpr) };
+  return { temperature, threshold: Math.max(RECIPE.minThreshold, chooseThreshold(probs, y, RECIPE.maxBenignFpr)) };
 }
 
 /**
@@ -233,7 +240,7 @@ function main(): void {
     },
     calibration: {
       ...RECIPE.calibration, model: "stage A ('train' families only)", method: 'temperature scaling (NLL, golden-section search)',
-      temperature: cal.temperature, threshold: cal.threshold, rule: 'non-benign iff 1 - p(benign) >= threshold', max_benign_fpr: RECIPE.maxBenignFpr,
+      temperature: cal.temperature, threshold: cal.threshold, rule: 'non-benign iff 1 - p(benign) >= threshold', max_benign_fpr: RECIPE.maxBenignFpr, min_threshold: RECIPE.minThreshold,
     },
     hyperparameters: { features: fcfg, train: opts, quantisation: 'hashed int8 per-class scale; dense float32' },
     metrics: {
