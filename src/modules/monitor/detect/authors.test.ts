@@ -4,12 +4,12 @@
  * generator, the lexicon, the model or the other sets. They are the closest thing in the
  * repository to the hidden evaluation data (more Kazakh, more obfuscation, more hard negatives).
  *
- * - a-f, h-j and l-n are TRAINING data since 2026-12-05 (train.ts, RECIPE.authors): their floors
- *   only check that the committed model still learnt them. What they say about unseen text was
- *   measured by leaving each out in turn (`npm run train:loso`, docs/monitor-detect.md).
- * - g, k and p were written after those choices and are never trained on: their floors are the
- *   held-out figures (g confirmed training on a-f, k on h-j, p on l-n; each was run on every
- *   model after it).
+ * - a-f, h-j, l-n and r-t are TRAINING data since 2026-12-05 (train.ts, RECIPE.authors): their
+ *   floors only check that the committed model still learnt them. What they say about unseen
+ *   text was measured by leaving each out in turn (`npm run train:loso`, docs/monitor-detect.md).
+ * - g, k, p and q were written after those choices and are never trained on: their floors are
+ *   the held-out figures (g confirmed training on a-f, k on h-j, p on l-n, q on r-t; each was
+ *   run on every model after it).
  *
  * The indicator floor is the target itself on every set: F1 1, and never a value with a broken
  * checksum (precision 1; each set writes such values into some texts).
@@ -35,9 +35,13 @@ const FLOORS: Record<string, { macroF1: number; benignFpr: number }> = {
   'authors-l': IN_SAMPLE,
   'authors-m': IN_SAMPLE,
   'authors-n': IN_SAMPLE,
-  'authors-g': { macroF1: 0.96, benignFpr: 0 },
-  'authors-k': { macroF1: 0.95, benignFpr: 0.029 },
+  'authors-r': IN_SAMPLE,
+  'authors-s': IN_SAMPLE,
+  'authors-t': IN_SAMPLE,
+  'authors-g': { macroF1: 0.97, benignFpr: 0 },
+  'authors-k': { macroF1: 0.93, benignFpr: 0.029 },
   'authors-p': { macroF1: 0.91, benignFpr: 0.015 },
+  'authors-q': { macroF1: 0.94, benignFpr: 0.043 },
 };
 
 for (const [name, floor] of Object.entries(FLOORS)) {
