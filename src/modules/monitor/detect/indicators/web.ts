@@ -73,10 +73,11 @@ const HANDLE_RE = new RegExp(
     `([a-z][a-z0-9_]{4,31})(?![a-z0-9_@]|\\.[a-z0-9]|:\\/)`,
   'gi',
 );
-// "тг: name", "телега - name", "telegram name_shop", Kazakh case forms
-// (телеграмда…, тг-да), up to two words before the colon ("тг арқылы: name",
-// "в тг пиши: name") or a contact verb without one ("тг-ға жаз name_x"). Groups: 1|2 the separator (if any), 3 the name. A "~" counts as a space, not
-// a separator: "тг ~ name_24" needs a handle-shaped name, and "15 000 тг ~ approx" is tenge.
+// "тг: name", "телега - name", "telegram name_shop", Kazakh case forms (телеграмда…, тг-да),
+// up to two words before the colon ("тг арқылы: name", "в тг пиши: name") or a contact verb
+// without one ("тг-ға жаз name_x"). Groups: 1|2 the separator (if any), 3 the name. A "~"
+// counts as a space, not a separator: "тг ~ name_24" needs a handle-shaped name, and
+// "15 000 тг ~ approx" is tenge.
 const KW_SEP = '(:|-|–|—|=|->|→|=>|👉|➡️?)';
 // A contact verb between the keyword and the name, without a separator: "тг-ға жаз name_x",
 // "в тг пишите name_x" (handle-shaped names only, like every form without a separator).

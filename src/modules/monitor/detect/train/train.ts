@@ -16,9 +16,9 @@
  * reviewed items exported by `qalqan monitor feedback-export`, added to both stages'
  * training rows; without it the output is unchanged), --feedback-repeat N, and hyper-parameter overrides
  * --bits --nmin --nmax --epochs --lr --l2h --l2d --extra-repeat --authors-repeat --report-seed.
- * Both stages also train on the sets written by other authors named in RECIPE.authors (all but
- * the held-out one); `--authors-repeat 0 --feedback FIVE_SETS --feedback-repeat 6` reproduces a
- * leave-one-set-out run (docs/monitor-detect.md).
+ * Both stages also train on the sets written by other authors named in RECIPE.authors (not the
+ * held-out ones); `--authors-repeat 0 --feedback OTHER_SETS --feedback-repeat 6` reproduces one
+ * leave-one-set-out run (`npm run train:loso` runs them all; docs/monitor-detect.md).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
