@@ -281,10 +281,11 @@ function extractEmails(t: string, hits: Hit[], taken: Taken): void {
     const at = m[2].trim().toLowerCase();
     // A bare spelled "at" is ordinary English ("look at shop.kz"); only trust it
     // for mail providers or when the dots are obfuscated too.
-    if ((at === 'at' || at === 'sobaka') && !MAIL_PROVIDERS.has(host.split('.')[0]) && !/[^a-z0-9.-]/i.test(m[3])) continue;
+    const provider = MAIL_PROVIDERS.has(host.split('.')[0]);
+    if ((at === 'at' || at === 'sobaka') && !provider && !/[^a-z0-9.-]/i.test(m[3])) continue;
     // A bare "at" with bracketed dots mixes two styles: "menu at krg-shop [dot] xyz" is a sentence
     // with a defanged domain; an address is "ivan at mail dot ru" or "ivan [at] mail [dot] ru".
-    if (at === 'at' && !MAIL_PROVIDERS.has(host.split('.')[0]) && /[[\](){}<>]/.test(m[3])) continue;
+    if (at === 'at' && !provider && /[[\](){}<>]/.test(m[3])) continue;
     // ... and not after a word that English puts before "at" ("Order at shop dot kz", "find us at").
     if (at === 'at' && AT_PROSE.has(local)) continue;
     hits.push({ type: 'email', value: `${local}@${host}`, start: s, end: e });
@@ -295,9 +296,8 @@ function extractEmails(t: string, hits: Hit[], taken: Taken): void {
 // Looser writings ("@ name", "тг name") need a username that does not look like
 // a plain word: an underscore or a digit, as shop handles nearly always have.
 const HANDLE_SHAPED = /[_0-9]/;
-/** The keyword-after-name scans: both when the text has a bracket, else only the one without brackets. */
-const KEYWORD_AFTER = [KEYWORD_AFTER_RE, KEYWORD_IN_RE];
-const KEYWORD_IN_ONLY = [KEYWORD_IN_RE];
+// Shop handles after a contact verb: "Пиши: x_shop" (see CONTACT_RE).
+const HAS_UNDERSCORE = /_/;
 // "5000 тг" is tenge: then only the direct "тг: name" form counts as Telegram.
 const TENGE = /\d[ \u00A0]?(?:тг|tg)$/i;
 // English words that follow "@" used as "at" ("see you @ noon"); names of 5+ letters only.
@@ -340,30 +340,24 @@ function extractHandles(t: string, hits: Hit[], taken: Taken, flags: number): vo
     }
   }
   if (flags & F.KEYWORD) {
-    for (const re of flags & F.BRACKET ? KEYWORD_AFTER : KEYWORD_IN_ONLY) {
-      re.lastIndex = 0;
-      while ((m = re.exec(t))) {
-        const s = m.index;
-        const e = s + m[1].length;
-        if (!taken.overlaps(s, e) && HANDLE_SHAPED.test(m[1])) addTelegram(hits, taken, m[1], s, e);
-      }
-    }
+    if (flags & F.BRACKET) scanNames(t, KEYWORD_AFTER_RE, hits, taken, 'start', HANDLE_SHAPED);
+    scanNames(t, KEYWORD_IN_RE, hits, taken, 'start', HANDLE_SHAPED);
   }
-  if (flags & F.UNDERSCORE && t.includes(':')) {
-    CONTACT_RE.lastIndex = 0;
-    while ((m = CONTACT_RE.exec(t))) {
-      const e = m.index + m[0].length;
-      const s = e - m[1].length;
-      if (!taken.overlaps(s, e) && m[1].includes('_')) addTelegram(hits, taken, m[1], s, e);
-    }
-  }
-  if (flags & F.UNDERSCORE && BOT_HINT.test(t)) {
-    BOT_RE.lastIndex = 0;
-    while ((m = BOT_RE.exec(t))) {
-      const s = m.index;
-      const e = s + m[0].length;
-      if (taken.overlaps(s, e)) continue;
-      addTelegram(hits, taken, m[1], s, e);
-    }
+  if (flags & F.UNDERSCORE && t.includes(':')) scanNames(t, CONTACT_RE, hits, taken, 'end', HAS_UNDERSCORE);
+  if (flags & F.UNDERSCORE && BOT_HINT.test(t)) scanNames(t, BOT_RE, hits, taken, 'match');
+}
+
+/**
+ * Every match of `re` (group 1: the name) as a Telegram name, unless its span is taken or the name
+ * lacks `shape`. The span is the name at the start or at the end of the match, or the whole match.
+ */
+function scanNames(t: string, re: RegExp, hits: Hit[], taken: Taken, span: 'start' | 'end' | 'match', shape?: RegExp): void {
+  let m: RegExpExecArray | null;
+  re.lastIndex = 0;
+  while ((m = re.exec(t))) {
+    const name = m[1];
+    const s = span === 'end' ? m.index + m[0].length - name.length : m.index;
+    const e = span === 'start' ? s + name.length : m.index + m[0].length;
+    if (!taken.overlaps(s, e) && (!shape || shape.test(name))) addTelegram(hits, taken, name, s, e);
   }
 }

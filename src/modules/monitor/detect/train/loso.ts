@@ -13,8 +13,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Detector } from '../detector.js';
-import { type LabelledRow, evaluate } from '../evaluate.js';
-import { RECIPE } from './train.js';
+import { evaluate } from '../evaluate.js';
+import { RECIPE, readJsonl } from './train.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const FIXTURES = join(HERE, '../fixtures');
@@ -22,10 +22,6 @@ const FIXTURES = join(HERE, '../fixtures');
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf('--' + name);
   return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-function readRows(file: string): LabelledRow[] {
-  return readFileSync(join(FIXTURES, file), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as LabelledRow);
 }
 
 const repeat = Number(arg('repeat') ?? RECIPE.authors.repeat);
@@ -38,7 +34,7 @@ try {
     const dir = join(tmp, left.replace(/\.jsonl$/, ''));
     const r = spawnSync(process.execPath, ['--import', 'tsx', join(HERE, 'train.ts'), '--quiet', '--out', dir, '--authors-repeat', '0', '--feedback', rest, '--feedback-repeat', String(repeat)], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`training without ${left} failed: ${r.stderr}`);
-    const rows = readRows(left);
+    const rows = readJsonl(join(FIXTURES, left));
     const { report } = evaluate(Detector.load(join(dir, 'model.bin')), rows);
     const benign = rows.filter((x) => x.label === 'benign').length;
     out[left] = { macro_f1: report.macro_f1, benign_fpr: report.benign_fpr, benign_false_positives: Math.round(report.benign_fpr * benign), indicators_f1: report.indicators.f1 };
