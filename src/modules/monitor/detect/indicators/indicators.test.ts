@@ -29,6 +29,8 @@ describe('telegram', () => {
     assert.deepEqual(pairs('Тапсырыс: т . me / taldyk_kris_shop'), ['telegram:taldyk_kris_shop']);
     assert.deepEqual(pairs('ГАШ ШИШ 24/7 Т.МЕ/rudny_gash'), ['telegram:rudny_gash']);
     assert.deepEqual(pairs('Жазыңдар: shym_student_job'), ['telegram:shym_student_job']);
+    assert.deepEqual(pairs('Aqşa kün saiyn. Jaz: taldy_kurer_kz'), ['telegram:taldy_kurer_kz']);
+    assert.deepEqual(pairs('Байланыс: aktau_jumys_kz'), ['telegram:aktau_jumys_kz']);
     // plain words after a contact verb, and an amount in tenge, are not handles
     assert.deepEqual(pairs('Пишите: Telegram или WhatsApp'), []);
     assert.deepEqual(pairs('цена 5000 (тг), пишите'), []);
@@ -56,6 +58,7 @@ describe('telegram', () => {
     assert.deepEqual(pairs('тг арқылы: shop_kz'), ['telegram:shop_kz']);
     assert.deepEqual(pairs('тг-да: kst_shop'), ['telegram:kst_shop']);
     assert.deepEqual(pairs('24/7 ТГ: klad_yug'), ['telegram:klad_yug']);
+    assert.deepEqual(pairs('СОЛЬ МЕФ 24/7 тг kzo_sol247'), ['telegram:kzo_sol247']);
     assert.deepEqual(pairs('1 г — 50 000 тг\nОплата: Kaspi'), []);
     assert.deepEqual(pairs('цена 5000 тг shop_kz_1'), []);
   });

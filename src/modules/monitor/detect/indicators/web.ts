@@ -100,10 +100,10 @@ const KEYWORD_IN_RE = new RegExp(
   'gi',
 );
 // A Russian or Kazakh contact verb and a colon before a bare name: "Жазыңдар: shym_jobs",
-// "Пиши: x_shop". Only names with an underscore, as shop handles nearly always have ("Пишите:
+// "Jaz: x_kurer" (Latin-script Kazakh), "Байланыс: x_shop", "Пиши: x_shop". Only names with an underscore, as shop handles nearly always have ("Пишите:
 // Telegram" is a word); not the English "Contact:"/"DM:", which forms follow with "first_name".
 const CONTACT_RE = new RegExp(
-  `(?<![a-z0-9${CYR}_])(?:пиши|пишите|писать|жаз[${CYR}]{0,6}|связь|контакт[${CYR}]{0,3})\\s?:\\s?` +
+  `(?<![a-z0-9${CYR}_])(?:пиши|пишите|писать|жаз[${CYR}]{0,6}|jaz[a-zäğıñöşūü]{0,6}|связь|контакт[${CYR}]{0,3}|байланыс[${CYR}]{0,3})\\s?:\\s?` +
     `([a-z][a-z0-9_]{4,31})(?![a-z0-9_@]|\\.[a-z0-9]|:\\/)`,
   'gi',
 );
@@ -298,8 +298,8 @@ function extractEmails(t: string, hits: Hit[], taken: Taken): void {
 const HANDLE_SHAPED = /[_0-9]/;
 // Shop handles after a contact verb: "Пиши: x_shop" (see CONTACT_RE).
 const HAS_UNDERSCORE = /_/;
-// "5000 тг" is tenge: then only the direct "тг: name" form counts as Telegram.
-const TENGE = /\d[ \u00A0]?(?:тг|tg)$/i;
+// "5000 тг" is tenge: then only the direct "тг: name" form counts as Telegram ("24/7 тг name_x" is not tenge).
+const TENGE = /(?<!\/)\d[ \u00A0]?(?:тг|tg)$/i;
 // English words that follow "@" used as "at" ("see you @ noon"); names of 5+ letters only.
 const SPACED_AT_STOP = new Set([
   'night', 'midnight', 'morning', 'evening', 'today', 'tonight', 'tomorrow', 'weekend', 'school',
