@@ -51,6 +51,8 @@ describe('telegram', () => {
     assert.deepEqual(pairs('15 000 тг жаз alm_shop24'), []);
     // a compound word is not "keyword - name"
     assert.deepEqual(pairs('New paper: "Telegram-based drug markets"'), []);
+    assert.deepEqual(pairs("Lecture: 'Drug markets on Telegram: evidence from Kazakhstan'"), []);
+    assert.deepEqual(pairs('Telegram: kokshe, WhatsApp: +7 701 845 3190'), ['telegram:kokshe', 'phone:+77018453190']);
     assert.deepEqual(pairs('тг-shop_name24'), ['telegram:shop_name24']);
     assert.deepEqual(pairs('Пишите Максиму в телеге'), []);
   });

@@ -300,6 +300,9 @@ const HANDLE_SHAPED = /[_0-9]/;
 const HAS_UNDERSCORE = /_/;
 // "5000 тг" is tenge: then only the direct "тг: name" form counts as Telegram ("24/7 тг name_x" is not tenge).
 const TENGE = /(?<!\/)\d[ \u00A0]?(?:тг|tg)$/i;
+// A plain word after "Telegram:" that an English sentence goes on from is a title, not a name:
+// "Drug markets on Telegram: evidence from Kazakhstan".
+const PROSE_AFTER = /^[ \t]+(?:from|of|and|in|on|for|with|to|the|by|about|as|is|are|vs)(?![a-z0-9_])/i;
 // English words that follow "@" used as "at" ("see you @ noon"); names of 5+ letters only.
 const SPACED_AT_STOP = new Set([
   'night', 'midnight', 'morning', 'evening', 'today', 'tonight', 'tomorrow', 'weekend', 'school',
@@ -331,7 +334,8 @@ function extractHandles(t: string, hits: Hit[], taken: Taken, flags: number): vo
         taken.overlaps(s, e) ||
         (direct && isGluedDash(t, m) && !HANDLE_SHAPED.test(m[3])) ||
         (!direct && !m[1] && !HANDLE_SHAPED.test(m[3])) ||
-        (!direct && TENGE.test(t.slice(Math.max(0, m.index - 3), m.index + 2)))
+        (!direct && TENGE.test(t.slice(Math.max(0, m.index - 3), m.index + 2))) ||
+        (direct && !HANDLE_SHAPED.test(m[3]) && PROSE_AFTER.test(t.slice(e, e + 8)))
       ) {
         KEYWORD_RE.lastIndex = s; // "ТГ telegram: name": the rejected word may be the next keyword
         continue;
