@@ -181,10 +181,13 @@ describe('card', () => {
     assert.deepEqual(pairs('карта 4111 1111 1111 1111, чек в лс'), ['card:4111111111111111']);
     assert.deepEqual(pairs('карта 4144-0974-9921-3556.'), ['card:4144097499213556']);
     assert.deepEqual(pairs('amex 3782 822463 10005'), ['card:378282246310005']);
+    // a number after the full stop is the next sentence, not a fifth group
+    assert.deepEqual(pairs('Kaspi картаға: 4149 4951 2280 6140. 3 сапардан кейін'), ['card:4149495122806140']);
   });
   it('rejects Luhn failures and digits inside longer runs', () => {
     assert.deepEqual(pairs('номер карты 4195 0238 4704 1116 введён с ошибкой'), []);
     assert.deepEqual(pairs('tx 94111111111111111'), []); // 17 digits, fails Luhn as a whole
+    assert.deepEqual(pairs('карта 4149 4951 2280 6140 3'), []); // one grouping: 17 digits, not cut
     assert.deepEqual(pairs('id 41111111111111110000'), []); // 22-digit run
   });
   it('obfuscated: letter O for zero and full-width digits', () => {

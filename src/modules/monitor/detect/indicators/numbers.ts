@@ -111,6 +111,11 @@ const CARD_RE = new RegExp(
   'g',
 );
 
+// The last group of a grouped match and the separators before the first and the last group:
+// a last group set off differently ("6140. 3") may be the next sentence.
+const CARD_TAIL = new RegExp(`(?<=^\\d{4}(${G})\\d{4}${G}\\d{4}${G}\\d{1,4})(${G})\\d{1,3}$`);
+const cardValid = (d: string) => d.length >= 13 && d.length <= 19 && luhnValid(d);
+
 /** IBANs, phones and cards in normalised text (claims spans in `num`, respects `web`). */
 export function extractNumbers(t: string, hits: Hit[], num: Taken, web: Taken, f: Features): void {
   let m: RegExpExecArray | null;
@@ -147,9 +152,17 @@ export function extractNumbers(t: string, hits: Hit[], num: Taken, web: Taken, f
   CARD_RE.lastIndex = 0;
   while ((m = CARD_RE.exec(t))) {
     const s = m.index;
-    const e = s + m[0].length;
-    const d = m[0].replace(/\D/g, '');
-    if (d.length < 13 || d.length > 19 || !luhnValid(d) || num.overlaps(s, e) || web.overlaps(s, e)) continue;
+    let e = s + m[0].length;
+    let d = m[0].replace(/\D/g, '');
+    if (!cardValid(d)) {
+      // "… 2280 6140. 3 сапардан": a number after the full stop is not a fifth group.
+      const cut = CARD_TAIL.exec(m[0]);
+      if (!cut || cut[2] === cut[1]) continue;
+      e = s + m[0].length - cut[0].length;
+      d = m[0].slice(0, e - s).replace(/\D/g, '');
+      if (!cardValid(d)) continue;
+    }
+    if (num.overlaps(s, e) || web.overlaps(s, e)) continue;
     hits.push({ type: 'card', value: d, start: s, end: e });
     num.add(s, e);
   }
