@@ -48,6 +48,7 @@ describe('telegram', () => {
     // a contact verb between the keyword and the name
     assert.deepEqual(pairs('картаға сал да тг-ға жаз konaev_pink'), ['telegram:konaev_pink']);
     assert.deepEqual(pairs('в тг пишите alm_shop24'), ['telegram:alm_shop24']);
+    assert.deepEqual(pairs('Pishi v telegu: alm_focus_caps'), ['telegram:alm_focus_caps']); // transliterated "в телегу"
     assert.deepEqual(pairs('15 000 тг жаз alm_shop24'), []);
     // a compound word is not "keyword - name"
     assert.deepEqual(pairs('New paper: "Telegram-based drug markets"'), []);

@@ -83,7 +83,7 @@ const KW_SEP = '(:|-|–|—|=|->|→|=>|👉|➡️?)';
 // "в тг пишите name_x" (handle-shaped names only, like every form without a separator).
 const KW_VERB = `[ \\t]+(?:жаз|пиш|напиш)[${CYR}]{0,6}[ \\t]+`;
 const KEYWORD_RE = new RegExp(
-  `(?<![a-z0-9${CYR}_])(?:tg|тг|tlg|тлг|teleg(?:ram)?|телег[${CYR}]*|тележк[${CYR}]*)` +
+  `(?<![a-z0-9${CYR}_])(?:tg|тг|tlg|тлг|teleg(?:ram[a-z]{0,2}|[aeuy]|oy)?|телег[${CYR}]*|тележк[${CYR}]*)` +
     `(?:-[${CYR}]{1,6})?(?:(?:[ \\t]+[${CYR}]{1,12}){1,2}\\s*${KW_SEP}\\s*|\\s*${KW_SEP}\\s*|\\s*~\\s*|${KW_VERB}|\\s+)` +
     `([a-z][a-z0-9_]{4,31})(?![a-z0-9_@]|\\.[a-z0-9]|:\\/)`,
   'gi',
