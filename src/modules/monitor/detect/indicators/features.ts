@@ -234,6 +234,7 @@ export function scanFeatures(t: string, stop = true): Features {
         if (d >= 0x400 && d <= 0x4ff) flags |= F.DOT_CYR; // IDN: no space after the dot
         if (d === 0x20 && (closed || t.charCodeAt(i - 1) === 0x20)) d = t.charCodeAt(++j);
         if (isLatin(d)) flags |= F.DOT_LATIN;
+        else if (d === 0x43c || d === 0x41c) flags |= F.DOT_CYR; // 'т . ме / name'
         break;
       }
       case AT: {

@@ -27,6 +27,7 @@ describe('telegram', () => {
     assert.deepEqual(pairs('Жазыңыз: pvl_khmur_kz (тг)'), ['telegram:pvl_khmur_kz']);
     assert.deepEqual(pairs('Тг ~ shym_aq_97'), ['telegram:shym_aq_97']);
     assert.deepEqual(pairs('Тапсырыс: т . me / taldyk_kris_shop'), ['telegram:taldyk_kris_shop']);
+    assert.deepEqual(pairs('Тапсырыс: т . ме / mang_kristall'), ['telegram:mang_kristall']); // all Cyrillic, spaced
     assert.deepEqual(pairs('ГАШ ШИШ 24/7 Т.МЕ/rudny_gash'), ['telegram:rudny_gash']);
     assert.deepEqual(pairs('Жазыңдар: shym_student_job'), ['telegram:shym_student_job']);
     assert.deepEqual(pairs('Aqşa kün saiyn. Jaz: taldy_kurer_kz'), ['telegram:taldy_kurer_kz']);
@@ -60,6 +61,7 @@ describe('telegram', () => {
   it('handles Kazakh keyword forms but not tenge amounts', () => {
     assert.deepEqual(pairs('тг арқылы: shop_kz'), ['telegram:shop_kz']);
     assert.deepEqual(pairs('тг-да: kst_shop'), ['telegram:kst_shop']);
+    assert.deepEqual(pairs('zakaz tek telegram arqyly: ast_bari_bar'), ['telegram:ast_bari_bar']); // Latin-script Kazakh
     assert.deepEqual(pairs('24/7 ТГ: klad_yug'), ['telegram:klad_yug']);
     assert.deepEqual(pairs('СОЛЬ МЕФ 24/7 тг kzo_sol247'), ['telegram:kzo_sol247']);
     assert.deepEqual(pairs('1 г — 50 000 тг\nОплата: Kaspi'), []);

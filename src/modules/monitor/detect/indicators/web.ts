@@ -82,9 +82,11 @@ const KW_SEP = '(:|-|–|—|=|->|→|=>|👉|➡️?)';
 // A contact verb between the keyword and the name, without a separator: "тг-ға жаз name_x",
 // "в тг пишите name_x" (handle-shaped names only, like every form without a separator).
 const KW_VERB = `[ \\t]+(?:жаз|пиш|напиш)[${CYR}]{0,6}[ \\t]+`;
+// "telegram arqyly: name": the Latin-script Kazakh "via" between the keyword and the colon.
+const KK_LATIN_VIA = 'ar[qk][yi]l[yi]|or[qk][yi]l[yi]';
 const KEYWORD_RE = new RegExp(
   `(?<![a-z0-9${CYR}_])(?:tg|тг|tlg|тлг|teleg(?:ram[a-z]{0,2}|[aeuy]|oy)?|телег[${CYR}]*|тележк[${CYR}]*)` +
-    `(?:-[${CYR}]{1,6})?(?:(?:[ \\t]+[${CYR}]{1,12}){1,2}\\s*${KW_SEP}\\s*|\\s*${KW_SEP}\\s*|\\s*~\\s*|${KW_VERB}|\\s+)` +
+    `(?:-[${CYR}]{1,6})?(?:(?:[ \\t]+(?:[${CYR}]{1,12}|${KK_LATIN_VIA})){1,2}\\s*${KW_SEP}\\s*|\\s*${KW_SEP}\\s*|\\s*~\\s*|${KW_VERB}|\\s+)` +
     `([a-z][a-z0-9_]{4,31})(?![a-z0-9_@]|\\.[a-z0-9]|:\\/)`,
   'gi',
 );
