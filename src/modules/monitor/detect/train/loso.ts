@@ -5,7 +5,9 @@
  * repeats them, and evaluated on the one left out. Prints one line per set and the means; the
  * last line is one JSON object. About 20 s per set on one core.
  *
- * Options: --repeat N (instead of RECIPE.authors.repeat), --keep (keep the temporary models).
+ * Options: --repeat N (instead of RECIPE.authors.repeat), --augment N (instead of
+ * RECIPE.authors.augment), --only a,b,… (leave out only these sets; run two halves at once on two
+ * cores), --keep (keep the temporary models).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,14 +27,16 @@ function arg(name: string): string | undefined {
 }
 
 const repeat = Number(arg('repeat') ?? RECIPE.authors.repeat);
+const augment = Number(arg('augment') ?? RECIPE.authors.augment);
 const tmp = mkdtempSync(join(tmpdir(), 'qalqan-loso-'));
 const out: Record<string, { macro_f1: number; benign_fpr: number; benign_false_positives: number; indicators_f1: number }> = {};
 try {
-  for (const left of RECIPE.authors.files) {
+  const only = arg('only')?.split(',').map((x) => `authors-${x}.jsonl`);
+  for (const left of RECIPE.authors.files.filter((f) => !only || only.includes(f))) {
     const rest = join(tmp, `rest-${left}`);
     writeFileSync(rest, RECIPE.authors.files.filter((f) => f !== left).map((f) => readFileSync(join(FIXTURES, f), 'utf8').trimEnd()).join('\n') + '\n');
     const dir = join(tmp, left.replace(/\.jsonl$/, ''));
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join(HERE, 'train.ts'), '--quiet', '--out', dir, '--authors-repeat', '0', '--feedback', rest, '--feedback-repeat', String(repeat)], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(HERE, 'train.ts'), '--quiet', '--out', dir, '--authors-repeat', '0', '--feedback', rest, '--feedback-repeat', String(repeat), '--feedback-augment', String(augment)], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`training without ${left} failed: ${r.stderr}`);
     const rows = readJsonl(join(FIXTURES, left));
     const { report } = evaluate(Detector.load(join(dir, 'model.bin')), rows);
@@ -46,6 +50,6 @@ try {
 }
 const v = Object.values(out);
 const mean = (f: (x: (typeof v)[number]) => number) => Math.round((v.reduce((a, x) => a + f(x), 0) / v.length) * 10000) / 10000;
-const summary = { repeat, sets: out, mean_macro_f1: mean((x) => x.macro_f1), mean_benign_fpr: mean((x) => x.benign_fpr), benign_false_positives: v.reduce((a, x) => a + x.benign_false_positives, 0) };
+const summary = { repeat, augment, sets: out, mean_macro_f1: mean((x) => x.macro_f1), mean_benign_fpr: mean((x) => x.benign_fpr), benign_false_positives: v.reduce((a, x) => a + x.benign_false_positives, 0) };
 process.stderr.write(`mean macro-F1 ${summary.mean_macro_f1}, mean benign FPR ${(100 * summary.mean_benign_fpr).toFixed(1)}%, ${summary.benign_false_positives} benign false positives in all\n`);
 process.stdout.write(JSON.stringify(summary) + '\n');
