@@ -112,8 +112,9 @@ function wordFlags(t: string, i: number, first: number): number {
       if (second === 0x67) return F.KEYWORD;
       if (second === 0x6c) return wordAt(t, i + 2, 'g') ? F.KEYWORD : 0;
       return second === 0x65 && wordAt(t, i + 2, 'leg') ? F.KEYWORD : 0;
-    case 0x442: // т: тг, тлг, телег…, тележк…; точка, тчк
+    case 0x442: // т: тг, т г, тлг, телег…, тележк…; точка, тчк
       if (second === 0x433) return F.KEYWORD;
+      if (second === 0x20) return low(t.charCodeAt(i + 2)) === 0x433 && !isLetterAt(t, i + 3) ? F.KEYWORD : 0; // "т г : name"
       if (second === 0x43b) return wordAt(t, i + 2, 'г') ? F.KEYWORD : 0;
       if (second === 0x435) return wordAt(t, i + 2, 'лег') || wordAt(t, i + 2, 'леж') ? F.KEYWORD : 0;
       if (second === 0x43e) return wordAt(t, i + 2, 'чк') ? F.SPELLED_DOT : 0;

@@ -45,6 +45,8 @@ describe('telegram', () => {
     assert.deepEqual(pairs('ищите orda_krs_shop в телеге, скажите что от Макса'), ['telegram:orda_krs_shop']);
     assert.deepEqual(pairs('find ast_plug24 on telegram'), ['telegram:ast_plug24']);
     assert.deepEqual(pairs('Жазыңдар taraz_kuryer телеграмда'), ['telegram:taraz_kuryer']);
+    assert.deepEqual(pairs('мет 💠 лёд, 0,3 — 15к. Оператор: aktobe_ice тг'), ['telegram:aktobe_ice']);
+    assert.deepEqual(pairs('итого 5000 тг, доставка 500 тг'), []);
     assert.deepEqual(pairs('klad 15 minutta. shop_alm24 telegramda jaz'), ['telegram:shop_alm24']);
     // a contact verb between the keyword and the name
     assert.deepEqual(pairs('картаға сал да тг-ға жаз konaev_pink'), ['telegram:konaev_pink']);
@@ -61,6 +63,7 @@ describe('telegram', () => {
   it('handles Kazakh keyword forms but not tenge amounts', () => {
     assert.deepEqual(pairs('тг арқылы: shop_kz'), ['telegram:shop_kz']);
     assert.deepEqual(pairs('тг-да: kst_shop'), ['telegram:kst_shop']);
+    assert.deepEqual(pairs('«С О Л Ь  М Е Ф  т г : taraz_soll»'), ['telegram:taraz_soll']); // the keyword spaced out too
     assert.deepEqual(pairs('zakaz tek telegram arqyly: ast_bari_bar'), ['telegram:ast_bari_bar']); // Latin-script Kazakh
     assert.deepEqual(pairs('24/7 ТГ: klad_yug'), ['telegram:klad_yug']);
     assert.deepEqual(pairs('СОЛЬ МЕФ 24/7 тг kzo_sol247'), ['telegram:kzo_sol247']);

@@ -85,7 +85,7 @@ const KW_VERB = `[ \\t]+(?:жаз|пиш|напиш)[${CYR}]{0,6}[ \\t]+`;
 // "telegram arqyly: name": the Latin-script Kazakh "via" between the keyword and the colon.
 const KK_LATIN_VIA = 'ar[qk][yi]l[yi]|or[qk][yi]l[yi]';
 const KEYWORD_RE = new RegExp(
-  `(?<![a-z0-9${CYR}_])(?:tg|тг|tlg|тлг|teleg(?:ram[a-z]{0,2}|[aeuy]|oy)?|телег[${CYR}]*|тележк[${CYR}]*)` +
+  `(?<![a-z0-9${CYR}_])(?:tg|тг|т г|tlg|тлг|teleg(?:ram[a-z]{0,2}|[aeuy]|oy)?|телег[${CYR}]*|тележк[${CYR}]*)` +
     `(?:-[${CYR}]{1,6})?(?:(?:[ \\t]+(?:[${CYR}]{1,12}|${KK_LATIN_VIA})){1,2}\\s*${KW_SEP}\\s*|\\s*${KW_SEP}\\s*|\\s*~\\s*|${KW_VERB}|\\s+)` +
     `([a-z][a-z0-9_]{4,31})(?![a-z0-9_@]|\\.[a-z0-9]|:\\/)`,
   'gi',
@@ -96,9 +96,10 @@ const KEYWORD_AFTER_RE = new RegExp(
   `(?<![a-z0-9_.@/\\-])([a-z][a-z0-9_]{4,31})\\s?[(\\[]\\s?(?:tg|тг|телега|телеге|телеграм|telegram)\\s?[)\\]]`,
   'gi',
 );
-// "orda_shop в телеге", "name_24 in telegram", "name_kz телеграмда" / "telegramda": handle-shaped names only.
+// "orda_shop в телеге", "name_24 in telegram", "name_kz телеграмда" / "telegramda", "aktobe_ice тг":
+// handle-shaped names only.
 const KEYWORD_IN_RE = new RegExp(
-  `(?<![a-z0-9_.@/\\-])([a-z][a-z0-9_]{4,31})\\s(?:(?:в|во|in|on)\\s(?:тг|tg|телег[${CYR}]{0,3}|телеграм[${CYR}]{0,3}|telegram)|телеграмда|телеграмнан|тг-да|telegramda|telegramnan|tg-da)(?![a-z0-9${CYR}])`,
+  `(?<![a-z0-9_.@/\\-])([a-z][a-z0-9_]{4,31})\\s(?:(?:в|во|in|on)\\s(?:тг|tg|телег[${CYR}]{0,3}|телеграм[${CYR}]{0,3}|telegram)|телеграмда|телеграмнан|тг-да|telegramda|telegramnan|tg-da|тг|tg)(?![a-z0-9${CYR}])`,
   'gi',
 );
 // A Russian or Kazakh contact verb and a colon before a bare name: "Жазыңдар: shym_jobs",
