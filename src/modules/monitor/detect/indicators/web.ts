@@ -103,8 +103,9 @@ const KEYWORD_IN_RE = new RegExp(
   'gi',
 );
 // A Russian or Kazakh contact verb and a colon before a bare name: "Жазыңдар: shym_jobs",
-// "Jaz: x_kurer" (Latin-script Kazakh), "Байланыс: x_shop", "Пиши: x_shop". Only names with an underscore, as shop handles nearly always have ("Пишите:
-// Telegram" is a word); not the English "Contact:"/"DM:", which forms follow with "first_name".
+// "Jaz: x_kurer" (Latin-script Kazakh), "Байланыс: x_shop", "Пиши: x_shop". Only names with an
+// underscore, as shop handles nearly always have ("Пишите: Telegram" is a word); not the English
+// "Contact:"/"DM:", which forms follow with "first_name".
 const CONTACT_RE = new RegExp(
   `(?<![a-z0-9${CYR}_])(?:пиши|пишите|писать|жаз[${CYR}]{0,6}|jaz[a-zäğıñöşūü]{0,6}|связь|контакт[${CYR}]{0,3}|байланыс[${CYR}]{0,3})\\s?:\\s?` +
     `([a-z][a-z0-9_]{4,31})(?![a-z0-9_@]|\\.[a-z0-9]|:\\/)`,

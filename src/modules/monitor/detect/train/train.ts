@@ -19,8 +19,8 @@
  * --bits --nmin --nmax --epochs --lr --l2h --l2d --extra-repeat --authors-repeat --authors-augment
  * --report-seed. Both stages also train on the sets written by other authors named in
  * RECIPE.authors (not the held-out ones); `--authors-repeat 0 --feedback OTHER_SETS
- * --feedback-repeat 10` reproduces one
- * leave-one-set-out run (`npm run train:loso` runs them all; docs/monitor-detect.md).
+ * --feedback-repeat 10` reproduces one leave-one-set-out run (`npm run train:loso` runs them all;
+ * docs/monitor-detect.md).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
