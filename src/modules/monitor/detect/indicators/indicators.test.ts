@@ -32,6 +32,8 @@ describe('telegram', () => {
     assert.deepEqual(pairs('Жазыңдар: shym_student_job'), ['telegram:shym_student_job']);
     assert.deepEqual(pairs('Aqşa kün saiyn. Jaz: taldy_kurer_kz'), ['telegram:taldy_kurer_kz']);
     assert.deepEqual(pairs('Байланыс: aktau_jumys_kz'), ['telegram:aktau_jumys_kz']);
+    assert.deepEqual(pairs('М Е Ф  бар. Ж а з : krg_meph_kz'), ['telegram:krg_meph_kz']); // the verb spaced out
+    assert.deepEqual(pairs('No calls, no Telegram — email only: tusialmaty [at] proton [dot] me'), ['email:tusialmaty@proton.me']);
     // plain words after a contact verb, and an amount in tenge, are not handles
     assert.deepEqual(pairs('Пишите: Telegram или WhatsApp'), []);
     assert.deepEqual(pairs('цена 5000 (тг), пишите'), []);

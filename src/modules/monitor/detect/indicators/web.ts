@@ -103,11 +103,11 @@ const KEYWORD_IN_RE = new RegExp(
   'gi',
 );
 // A Russian or Kazakh contact verb and a colon before a bare name: "Жазыңдар: shym_jobs",
-// "Jaz: x_kurer" (Latin-script Kazakh), "Байланыс: x_shop", "Пиши: x_shop". Only names with an
-// underscore, as shop handles nearly always have ("Пишите: Telegram" is a word); not the English
-// "Contact:"/"DM:", which forms follow with "first_name".
+// "Jaz: x_kurer" (Latin-script Kazakh), "Байланыс: x_shop", "Пиши: x_shop", spaced "Ж а з : x_shop".
+// Only names with an underscore, as shop handles nearly always have ("Пишите: Telegram" is a
+// word); not the English "Contact:"/"DM:", which forms follow with "first_name".
 const CONTACT_RE = new RegExp(
-  `(?<![a-z0-9${CYR}_])(?:пиши|пишите|писать|жаз[${CYR}]{0,6}|jaz[a-zäğıñöşūü]{0,6}|связь|контакт[${CYR}]{0,3}|байланыс[${CYR}]{0,3})\\s?:\\s?` +
+  `(?<![a-z0-9${CYR}_])(?:пиши|пишите|писать|ж ?а ?з[${CYR}]{0,6}|jaz[a-zäğıñöşūü]{0,6}|связь|контакт[${CYR}]{0,3}|байланыс[${CYR}]{0,3})\\s?:\\s?` +
     `([a-z][a-z0-9_]{4,31})(?![a-z0-9_@]|\\.[a-z0-9]|:\\/)`,
   'gi',
 );
@@ -307,6 +307,10 @@ const TENGE = /(?<!\/)\d[ \u00A0]?(?:тг|tg)$/i;
 // A plain word after "Telegram:" that an English sentence goes on from is a title, not a name:
 // "Drug markets on Telegram: evidence from Kazakhstan".
 const PROSE_AFTER = /^[ \t]+(?:from|of|and|in|on|for|with|to|the|by|about|as|is|are|vs)(?![a-z0-9_])/i;
+// Other channels named after the keyword: "no Telegram — email only" is not a handle "email".
+const CHANNEL_WORDS = new Set([
+  'email', 'gmail', 'whatsapp', 'viber', 'signal', 'instagram', 'insta', 'facebook', 'phone', 'channel', 'group',
+]);
 // English words that follow "@" used as "at" ("see you @ noon"); names of 5+ letters only.
 const SPACED_AT_STOP = new Set([
   'night', 'midnight', 'morning', 'evening', 'today', 'tonight', 'tomorrow', 'weekend', 'school',
@@ -339,7 +343,7 @@ function extractHandles(t: string, hits: Hit[], taken: Taken, flags: number): vo
         (direct && isGluedDash(t, m) && !HANDLE_SHAPED.test(m[3])) ||
         (!direct && !m[1] && !HANDLE_SHAPED.test(m[3])) ||
         (!direct && TENGE.test(t.slice(Math.max(0, m.index - 3), m.index + 2))) ||
-        (direct && !HANDLE_SHAPED.test(m[3]) && PROSE_AFTER.test(t.slice(e, e + 8)))
+        (direct && !HANDLE_SHAPED.test(m[3]) && (PROSE_AFTER.test(t.slice(e, e + 8)) || CHANNEL_WORDS.has(m[3].toLowerCase())))
       ) {
         KEYWORD_RE.lastIndex = s; // "ТГ telegram: name": the rejected word may be the next keyword
         continue;
