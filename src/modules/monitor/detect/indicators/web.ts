@@ -186,7 +186,16 @@ function stripTrailing(path: string): string {
   }
 }
 
-/** The separator is a dash with no space on either side: "Telegram-based" is a compound word (unless the name is handle-shaped: "тг-shop_24"). */
+/**
+ * A plain word after "keyword: " (match `m` of KEYWORD_RE ending at `e`) that is prose, not a name:
+ * a compound glued by a dash ("Telegram-based"), a sentence that goes on ("on Telegram: evidence
+ * from …") or another channel ("no Telegram — email only"). Handle-shaped names are not asked.
+ */
+function isProseAfterKeyword(t: string, m: RegExpExecArray, e: number): boolean {
+  return isGluedDash(t, m) || PROSE_AFTER.test(t.slice(e, e + 8)) || CHANNEL_WORDS.has(m[3].toLowerCase());
+}
+
+/** The separator is a dash with no space on either side: "Telegram-based" is a compound word. */
 function isGluedDash(t: string, m: RegExpExecArray): boolean {
   const sep = m[2];
   if (sep !== '-' && sep !== '–' && sep !== '—') return false;
@@ -340,10 +349,9 @@ function extractHandles(t: string, hits: Hit[], taken: Taken, flags: number): vo
       const direct = m[2] !== undefined; // "тг: name"
       if (
         taken.overlaps(s, e) ||
-        (direct && isGluedDash(t, m) && !HANDLE_SHAPED.test(m[3])) ||
+        (direct && !HANDLE_SHAPED.test(m[3]) && isProseAfterKeyword(t, m, e)) ||
         (!direct && !m[1] && !HANDLE_SHAPED.test(m[3])) ||
-        (!direct && TENGE.test(t.slice(Math.max(0, m.index - 3), m.index + 2))) ||
-        (direct && !HANDLE_SHAPED.test(m[3]) && (PROSE_AFTER.test(t.slice(e, e + 8)) || CHANNEL_WORDS.has(m[3].toLowerCase())))
+        (!direct && TENGE.test(t.slice(Math.max(0, m.index - 3), m.index + 2)))
       ) {
         KEYWORD_RE.lastIndex = s; // "ТГ telegram: name": the rejected word may be the next keyword
         continue;

@@ -32,9 +32,10 @@ const tmp = mkdtempSync(join(tmpdir(), 'qalqan-loso-'));
 const out: Record<string, { macro_f1: number; benign_fpr: number; benign_false_positives: number; indicators_f1: number }> = {};
 try {
   const only = arg('only')?.split(',').map((x) => `authors-${x}.jsonl`);
+  const texts = new Map(RECIPE.authors.files.map((f) => [f, readFileSync(join(FIXTURES, f), 'utf8').trimEnd()]));
   for (const left of RECIPE.authors.files.filter((f) => !only || only.includes(f))) {
     const rest = join(tmp, `rest-${left}`);
-    writeFileSync(rest, RECIPE.authors.files.filter((f) => f !== left).map((f) => readFileSync(join(FIXTURES, f), 'utf8').trimEnd()).join('\n') + '\n');
+    writeFileSync(rest, RECIPE.authors.files.filter((f) => f !== left).map((f) => texts.get(f)).join('\n') + '\n');
     const dir = join(tmp, left.replace(/\.jsonl$/, ''));
     const r = spawnSync(process.execPath, ['--import', 'tsx', join(HERE, 'train.ts'), '--quiet', '--out', dir, '--authors-repeat', '0', '--feedback', rest, '--feedback-repeat', String(repeat), '--feedback-augment', String(augment)], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`training without ${left} failed: ${r.stderr}`);
