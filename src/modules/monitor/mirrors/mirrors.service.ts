@@ -53,17 +53,22 @@ export async function nearDuplicates(db: Db, probes: { itemId: string; simhash: 
   // pair within distance 3 agrees on at least one band. The probes come as column arrays: the
   // planner estimates unnest at the arrays' length (jsonb_to_recordset is always "100 rows",
   // which chose hash joins over whole band indexes for a handful of probes).
+  // The distance is checked in the query too: band-equal candidates of a common template run to
+  // dozens per probe, and shipping them all to be dropped here cost more than the check.
+  const near = sql`bit_count(('x' || f.simhash)::bit(64) # ('x' || q.h)::bit(64)) <= ${maxDistance}`;
   const cand = rows<{ probe: string; item_id: string; simhash: string }>(await db.execute(sql`
-    with q as (select * from unnest(${arrayParam(probes.map((p) => p.itemId))}::uuid[], ${band(0)}::int[], ${band(1)}::int[], ${band(2)}::int[], ${band(3)}::int[]) as q(id, b0, b1, b2, b3))
-    select q.id as probe, f.item_id, f.simhash from q join ${monitorFingerprints} f on f.band0 = q.b0 where f.item_id <> q.id
-    union select q.id, f.item_id, f.simhash from q join ${monitorFingerprints} f on f.band1 = q.b1 where f.item_id <> q.id
-    union select q.id, f.item_id, f.simhash from q join ${monitorFingerprints} f on f.band2 = q.b2 where f.item_id <> q.id
-    union select q.id, f.item_id, f.simhash from q join ${monitorFingerprints} f on f.band3 = q.b3 where f.item_id <> q.id`));
+    with q as (select * from unnest(${arrayParam(probes.map((p) => p.itemId))}::uuid[], ${arrayParam(probes.map((p) => p.simhash))}::text[], ${band(0)}::int[], ${band(1)}::int[], ${band(2)}::int[], ${band(3)}::int[]) as q(id, h, b0, b1, b2, b3))
+    select q.id as probe, f.item_id, f.simhash from q join ${monitorFingerprints} f on f.band0 = q.b0 where f.item_id <> q.id and ${near}
+    union select q.id, f.item_id, f.simhash from q join ${monitorFingerprints} f on f.band1 = q.b1 where f.item_id <> q.id and ${near}
+    union select q.id, f.item_id, f.simhash from q join ${monitorFingerprints} f on f.band2 = q.b2 where f.item_id <> q.id and ${near}
+    union select q.id, f.item_id, f.simhash from q join ${monitorFingerprints} f on f.band3 = q.b3 where f.item_id <> q.id and ${near}`));
   const probeHash = new Map(probes.map((p) => [p.itemId, fromHex(p.simhash)]));
   for (const c of cand) {
     const distance = hamming(probeHash.get(c.probe)!, fromHex(c.simhash));
     if (distance > maxDistance) continue;
-    out.set(c.probe, [...(out.get(c.probe) ?? []), { itemId: c.item_id, simhash: c.simhash, distance }]);
+    const list = out.get(c.probe);
+    if (list) list.push({ itemId: c.item_id, simhash: c.simhash, distance });
+    else out.set(c.probe, [{ itemId: c.item_id, simhash: c.simhash, distance }]);
   }
   for (const list of out.values()) list.sort((a, b) => a.distance - b.distance || a.itemId.localeCompare(b.itemId));
   return out;
@@ -78,6 +83,17 @@ async function blockedRequestsOf(tx: Db, shopId: string, before: Date): Promise<
       and (r.origin_shop_id in (select id from s)
         or exists (select 1 from ${monitorRequestEntries} e where e.request_id = r.id and e.shop_id in (select id from s)))
     order by r.first_blocked_at limit 20`));
+}
+
+/** Shops of `itemIds` (items in none are absent) and those shops' item counts, in one query. */
+async function shopsWithSizes(tx: Db, itemIds: string[]): Promise<{ shopOf: Map<string, string>; size: Map<string, number> }> {
+  const shopOf = new Map<string, string>();
+  const size = new Map<string, number>();
+  if (itemIds.length === 0) return { shopOf, size };
+  const found = rows<{ item_id: string; shop_id: string; item_count: number }>(await tx.execute(sql`select si.item_id, si.shop_id, s.item_count
+    from ${monitorShopItems} si join ${monitorShops} s on s.id = si.shop_id where si.item_id = any(${arrayParam([...new Set(itemIds)])}::uuid[])`));
+  for (const r of found) { shopOf.set(r.item_id, r.shop_id); size.set(r.shop_id, r.item_count); }
+  return { shopOf, size };
 }
 
 interface QueuedItem { id: string; text: string; regions: string[]; at: string | Date }
@@ -119,21 +135,32 @@ export async function runMirrorBatch(db: Db, actor: Actor, opts: { maxDistance: 
     // all (the common case, and nothing below blocks anything), the per-item checks are skipped.
     const [{ blocked: anyBlocked } = { blocked: true }] = rows<{ blocked: boolean }>(await tx.execute(sql`select
       exists(select 1 from ${monitorRequests} where first_blocked_at is not null) or exists(select 1 from ${monitorShops} where status = 'blocked') as blocked`));
+    // Each item's shop and the shop's size, for the batch and for every item it matched, read in
+    // one query (per-item reads were two round trips per item). A link moves an item and may merge
+    // a one-item shop, so after the batch's first link the loop reads them one by one again.
+    const known = await shopsWithSizes(tx, [...items.map((it) => it.id), ...[...matches.values()].flat().map((m) => m.itemId)]);
+    let linkedHere = false;
+    const shopOf = async (itemId: string) => (linkedHere ? shopOfItem(tx, itemId) : known.shopOf.get(itemId) ?? null);
+    const sizeOf = async (shopId: string) => (linkedHere
+      ? rows<{ item_count: number }>(await tx.execute(sql`select item_count from ${monitorShops} where id = ${shopId}::uuid`))[0]?.item_count
+      : known.size.get(shopId));
+    const probeOf = new Map(probes.map((p) => [p.itemId, p]));
     for (const it of items) {
-      let shopId = await shopOfItem(tx, it.id);
+      let shopId = await shopOf(it.id);
       let via: Record<string, unknown> | null = null;
-      const probe = probes.find((p) => p.itemId === it.id);
+      const probe = probeOf.get(it.id);
       // A new bot name gives a mirror post a one-item shop of its own: a near-duplicate of a known
       // shop's item then joins that shop (linkItemToShop merges the singleton). An established
       // shop is never merged on text similarity alone: that stays an analyst's decision.
-      const single = shopId ? rows<{ item_count: number }>(await tx.execute(sql`select item_count from ${monitorShops} where id = ${shopId}::uuid`))[0]?.item_count === 1 : false;
+      const single = shopId ? (await sizeOf(shopId)) === 1 : false;
       if (!shopId || single) {
         for (const m of matches.get(it.id) ?? []) {
           // A match that is in no shop (e.g. another new item of this batch) leads nowhere.
-          const target = await shopOfItem(tx, m.itemId);
+          const target = await shopOf(m.itemId);
           if (!target || target === shopId) continue;
           const detail = { matchedItemId: m.itemId, distance: m.distance, maxDistance: opts.maxDistance, simhash: probe!.simhash, matchedSimhash: m.simhash };
           shopId = (await linkItemToShop(tx, actor, it.id, target, { kind: 'near_duplicate', detail })).shopId;
+          linkedHere = true;
           via = { kind: 'near_duplicate', ...detail };
           summary.linked++;
           break;
