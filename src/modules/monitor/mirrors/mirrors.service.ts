@@ -127,7 +127,16 @@ export async function runMirrorBatch(db: Db, actor: Actor, opts: { maxDistance: 
         on conflict (item_id) do nothing`);
       summary.fingerprinted = probes.length;
     }
-    const matches = await nearDuplicates(tx, probes, opts.maxDistance);
+    // Near-duplicates matter only for items in no shop or in a one-item shop (the loop below links
+    // no other); most flagged items are in an established shop by now, so only the rest are looked
+    // up. This first look is unlocked: an item an analyst takes out of its shop at this very moment
+    // is not looked up (the next post like it will be).
+    const first = await shopsWithSizes(tx, items.map((it) => it.id));
+    const open = (itemId: string) => {
+      const shop = first.shopOf.get(itemId);
+      return shop === undefined || first.size.get(shop) === 1;
+    };
+    const matches = await nearDuplicates(tx, probes.filter((p) => open(p.itemId)), opts.maxDistance);
     // Linking takes the shops lock and an alert the audit lock; the shops stage takes them in that
     // order, so a batch that may link takes the shops lock first (not after an earlier item's alert).
     if (matches.size) await tx.execute(sql`select pg_advisory_xact_lock(${SHOPS_LOCK_KEY})`);
@@ -136,9 +145,10 @@ export async function runMirrorBatch(db: Db, actor: Actor, opts: { maxDistance: 
     const [{ blocked: anyBlocked } = { blocked: true }] = rows<{ blocked: boolean }>(await tx.execute(sql`select
       exists(select 1 from ${monitorRequests} where first_blocked_at is not null) or exists(select 1 from ${monitorShops} where status = 'blocked') as blocked`));
     // Each item's shop and the shop's size, for the batch and for every item it matched, read in
-    // one query (per-item reads were two round trips per item). A link moves an item and may merge
-    // a one-item shop, so after the batch's first link the loop reads them one by one again.
-    const known = await shopsWithSizes(tx, [...items.map((it) => it.id), ...[...matches.values()].flat().map((m) => m.itemId)]);
+    // one query (per-item reads were two round trips per item), again under the lock when there
+    // is anything to link. A link moves an item and may merge a one-item shop, so after the
+    // batch's first link the loop reads them one by one.
+    const known = matches.size ? await shopsWithSizes(tx, [...items.map((it) => it.id), ...[...matches.values()].flat().map((m) => m.itemId)]) : first;
     let linkedHere = false;
     const shopOf = async (itemId: string) => (linkedHere ? shopOfItem(tx, itemId) : known.shopOf.get(itemId) ?? null);
     const sizeOf = async (shopId: string) => (linkedHere
