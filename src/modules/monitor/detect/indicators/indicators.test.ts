@@ -33,6 +33,10 @@ describe('telegram', () => {
     assert.deepEqual(pairs('Aqşa kün saiyn. Jaz: taldy_kurer_kz'), ['telegram:taldy_kurer_kz']);
     assert.deepEqual(pairs('Байланыс: aktau_jumys_kz'), ['telegram:aktau_jumys_kz']);
     assert.deepEqual(pairs('М Е Ф  бар. Ж а з : krg_meph_kz'), ['telegram:krg_meph_kz']); // the verb spaced out
+    assert.deepEqual(pairs('б о ш к и — Рудный.  ж а з :  kst_rudny_x'), ['telegram:kst_rudny_x']); // and two spaces around the colon
+    assert.deepEqual(pairs('Төлем күн сайын. Жаз ekb_kladmen_x'), ['telegram:ekb_kladmen_x']); // no colon
+    assert.deepEqual(pairs('Доход 200к/нед. Оператор: taldy_op_x'), ['telegram:taldy_op_x']); // the shop's operator
+    assert.deepEqual(pairs('Пиши мне в личку, Оператор: Алия'), []); // a name, not a handle
     assert.deepEqual(pairs('No calls, no Telegram — email only: tusialmaty [at] proton [dot] me'), ['email:tusialmaty@proton.me']);
     // plain words after a contact verb, and an amount in tenge, are not handles
     assert.deepEqual(pairs('Пишите: Telegram или WhatsApp'), []);
@@ -54,7 +58,8 @@ describe('telegram', () => {
     assert.deepEqual(pairs('картаға сал да тг-ға жаз konaev_pink'), ['telegram:konaev_pink']);
     assert.deepEqual(pairs('в тг пишите alm_shop24'), ['telegram:alm_shop24']);
     assert.deepEqual(pairs('Pishi v telegu: alm_focus_caps'), ['telegram:alm_focus_caps']); // transliterated "в телегу"
-    assert.deepEqual(pairs('15 000 тг жаз alm_shop24'), []);
+    assert.deepEqual(pairs('15 000 тг жаз almshop24'), []); // tenge, not the keyword
+    assert.deepEqual(pairs('15 000 тг жаз alm_shop24'), ['telegram:alm_shop24']); // the contact verb alone names an underscored handle
     // a compound word is not "keyword - name"
     assert.deepEqual(pairs('New paper: "Telegram-based drug markets"'), []);
     assert.deepEqual(pairs("Lecture: 'Drug markets on Telegram: evidence from Kazakhstan'"), []);
