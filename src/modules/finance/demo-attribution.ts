@@ -94,10 +94,12 @@ async function seedDroppers(ctx: AppContext, actor: Actor): Promise<void> {
       `phone,${I.bankPhone},${SYNTHETIC} Demo Bank,DEMO-12/346,2026-01-14,,${SYNTHETIC} Alma Shop,,,synthetic demo row`].join('\n');
     await importBankCsv(db, actor, csv, { region: 'KZ-75', bank: `${SYNTHETIC} Demo Bank` });
   }
-  // "Seen in ads": marked drug ads through the real monitoring pipeline, then the ads job.
+  // "Seen in ads": drug ads through the real monitoring pipeline, then the ads job. The marker is
+  // on the source and channel, not in the text: the detector reads "SYNTHETIC" as a generic drug
+  // word (synthetic drugs), which tips a short ad toward a news item.
   const posts = [
-    `${SYNTHETIC} Меф, шишки — Алматы, клады 24/7. Оплата на карту ${I.adCard.replace(/(\d{4})/g, '$1 ').trim()}`,
-    `${SYNTHETIC} Alma Shop: мефедрон, Алматы. Kaspi ${I.adPhone}, оплата на карту ${I.adCard}`,
+    `Меф, шишки — Алматы, клады 24/7. Оплата на карту ${I.adCard.replace(/(\d{4})/g, '$1 ').trim()}`,
+    `Alma Shop: мефедрон, Алматы. Kaspi ${I.adPhone}, оплата на карту ${I.adCard}`,
   ];
   const r = await ingestBatch(ctx, actor, {
     source: { kind: 'api', name: `${SYNTHETIC} finance ads` },
