@@ -6,10 +6,11 @@
  * between calls beyond reusable scratch buffers.
  */
 import * as features from './features.js';
+import type { Features } from './features.js';
 import * as normalizeMod from './normalize.js';
 import type { Normalized } from './normalize.js';
 import * as numbers from './numbers.js';
-import type { Hit, Indicator } from './types.js';
+import type { Hit, Indicator, Taken as TakenSet } from './types.js';
 import * as types from './types.js';
 import * as wallets from './wallets.js';
 import * as web from './web.js';
@@ -39,6 +40,8 @@ export { TLD_SET } from './tld.js';
 // Reused by every call (extraction is synchronous and never re-entered).
 const webTaken = new Taken();
 const numTaken = new Taken();
+const rawTaken = new Taken();
+const BECH32_HINT = /[bB][cC]1/;
 
 /**
  * All indicators in `text`, sorted by start offset and deduplicated by
@@ -65,8 +68,12 @@ export function extractIndicators(text: string): Indicator[] {
   num.reset(t.length);
   extractWeb(t, hits, web, f);
   extractWallets(t, hits, num, f);
+  // The look-alike fold reads "l" among digits as "1" ("ll75" -> "1175"). Base58 has no "l", but
+  // bech32 has, so a bech32 address cut into groups can be broken by the fold: it is looked for in
+  // the written text as well (spans already in the original; claimed in the folded text too).
+  const raw = t !== text && BECH32_HINT.test(text) ? rawWallets(text, norm, hits, num, f) : null;
   extractNumbers(t, hits, num, web, f);
-  if (hits.length === 0) return [];
+  if (hits.length === 0 && !raw) return [];
 
   // Hits are fresh objects of the Indicator shape: map their spans to the original
   // text in place instead of copying each into a second object.
@@ -80,6 +87,7 @@ export function extractIndicators(text: string): Indicator[] {
       h.end = me[h.end - 1];
     }
   }
+  if (raw) out.push(...raw);
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   if (out.length === 1) return out;
   const seen = new Set<string>();
@@ -89,4 +97,25 @@ export function extractIndicators(text: string): Indicator[] {
     seen.add(k);
     return true;
   });
+}
+
+/** Bitcoin addresses found in the written text only (see extractIndicators), with their spans claimed in `num`. */
+function rawWallets(text: string, norm: Normalized, found: Hit[], num: TakenSet, f: Features): Hit[] | null {
+  const got: Hit[] = [];
+  rawTaken.reset(text.length);
+  // scanFeatures fills one shared object: the folded text's features are put back for the number pass.
+  const saved = { flags: f.flags, digits: f.digits, alnum: f.alnum, maxAlnumRun: f.maxAlnumRun };
+  extractWallets(text, got, rawTaken, scanFeatures(text, false));
+  Object.assign(f, saved);
+  const out = got.filter((h) => h.type === 'btc' && !found.some((x) => x.type === 'btc' && x.value === h.value));
+  if (!out.length) return null;
+  for (const h of out) {
+    // The folded text's chars that came from the address's span.
+    let s = -1, e = -1;
+    for (let i = 0; i < norm.start!.length; i++) {
+      if (norm.start![i]! >= h.start && norm.end![i]! <= h.end) { if (s < 0) s = i; e = i + 1; }
+    }
+    if (s >= 0) num.add(s, e);
+  }
+  return out;
 }

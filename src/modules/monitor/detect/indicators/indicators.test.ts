@@ -170,6 +170,13 @@ describe('wallets', () => {
     const b = one('кошелёк bc1q 97wq wz8d s4rs m5mt 5ayr 8jgq hxe2 6ujg gx5f 34 после оплаты', 'btc');
     assert.equal(b.value, 'bc1q97wqwz8ds4rsm5mt5ayr8jgqhxe26ujggx5f34');
     assert.equal(b.written, 'bc1q 97wq wz8d s4rs m5mt 5ayr 8jgq hxe2 6ujg gx5f 34');
+    // "ll75" among digits would be folded to "1175" (the l-for-1 evasion); bech32 has "l", not "1"
+    const c = one('Оплата BTC bc1q elqh 09mn 7jne 8c22 5c6a wzg0 ll75 ym64 jef8 lc. тг: x_shop', 'btc');
+    assert.equal(c.value, 'bc1qelqh09mn7jne8c225c6awzg0ll75ym64jef8lc');
+    assert.equal(c.written, 'bc1q elqh 09mn 7jne 8c22 5c6a wzg0 ll75 ym64 jef8 lc');
+    // the look for it in the written text leaves the folded text's other indicators alone
+    assert.deepEqual(pairs('Донат: ４３９０ ０５９４ ８８０９ ２２６９ немесе BTC bc1qvsqfvuj4lw0vc5td0fzy25kmj9az7kdg2kqnhm'),
+      ['card:4390059488092269', 'btc:bc1qvsqfvuj4lw0vc5td0fzy25kmj9az7kdg2kqnhm']);
   });
   it('tron: valid, broken, and with a Cyrillic look-alike letter', () => {
     assert.deepEqual(pairs('USDT TRC20 TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t'), ['tron:TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t']);
