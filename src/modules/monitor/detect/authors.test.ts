@@ -4,12 +4,12 @@
  * generator, the lexicon, the model or the other sets. They are the closest thing in the
  * repository to the hidden evaluation data (more Kazakh, more obfuscation, more hard negatives).
  *
- * - The fifty sets named in RECIPE.authors (train.ts) are TRAINING data: their floors only
+ * - The fifty-three sets named in RECIPE.authors (train.ts) are TRAINING data: their floors only
  *   check that the committed model still learnt them. What they say about unseen text was
  *   measured by leaving each out in turn (`npm run train:loso`, docs/monitor-detect.md).
- * - g, k, p, q, z, zb, zc, zd, ze and zf are never trained on: their floors are the held-out
- *   figures (g confirmed training on a-f, k on h-j, p on l-n, q on r-t; z, zb, zc, zd, ze and zf
- *   were written blind during the 2026-12-06 rounds and run only on the models before and after them).
+ * - g, k, p, q, z, zb, zc, zd, ze, zf and zg are never trained on: their floors are the held-out
+ *   figures (g confirmed training on a-f, k on h-j, p on l-n, q on r-t; z, zb, zc, zd, ze, zf and
+ *   zg were written blind during the 2026-12-06 rounds and run only on the models before and after them).
  *
  * The indicator floor is the target itself on every set: F1 1, and never a value with a broken
  * checksum (precision 1; each set writes such values into some texts).
@@ -26,15 +26,16 @@ const IN_SAMPLE = { macroF1: 0.99, benignFpr: 0 };
 /** Held-out figures of the committed model (macro-F1 rounded down, benign FPR rounded up). */
 const HELD_OUT: Record<string, { macroF1: number; benignFpr: number }> = {
   'authors-g': { macroF1: 0.99, benignFpr: 0 },
-  'authors-k': { macroF1: 0.96, benignFpr: 0.015 },
-  'authors-p': { macroF1: 0.97, benignFpr: 0 },
-  'authors-q': { macroF1: 0.97, benignFpr: 0.015 },
-  'authors-z': { macroF1: 0.95, benignFpr: 0 },
-  'authors-zb': { macroF1: 0.98, benignFpr: 0 },
-  'authors-zc': { macroF1: 0.97, benignFpr: 0.015 },
+  'authors-k': { macroF1: 0.97, benignFpr: 0 },
+  'authors-p': { macroF1: 0.96, benignFpr: 0.015 },
+  'authors-q': { macroF1: 0.98, benignFpr: 0 },
+  'authors-z': { macroF1: 0.96, benignFpr: 0 },
+  'authors-zb': { macroF1: 0.98, benignFpr: 0.015 },
+  'authors-zc': { macroF1: 0.98, benignFpr: 0.015 },
   'authors-zd': { macroF1: 0.98, benignFpr: 0.015 },
-  'authors-ze': { macroF1: 0.98, benignFpr: 0 },
+  'authors-ze': { macroF1: 0.99, benignFpr: 0 },
   'authors-zf': { macroF1: 0.97, benignFpr: 0 },
+  'authors-zg': { macroF1: 0.98, benignFpr: 0.029 },
 };
 const TRAINED = RECIPE.authors.files.map((f) => f.replace(/\.jsonl$/, ''));
 const FLOORS: Record<string, { macroF1: number; benignFpr: number }> = {
