@@ -37,6 +37,8 @@ describe('telegram', () => {
     assert.deepEqual(pairs('Төлем күн сайын. Жаз ekb_kladmen_x'), ['telegram:ekb_kladmen_x']); // no colon
     assert.deepEqual(pairs('Доход 200к/нед. Оператор: taldy_op_x'), ['telegram:taldy_op_x']); // the shop's operator
     assert.deepEqual(pairs('Пиши мне в личку, Оператор: Алия'), []); // a name, not a handle
+    assert.deepEqual(pairs('Оплата на карту, чек в лс оператору krg_op_x'), ['telegram:krg_op_x']); // inflected
+    assert.deepEqual(pairs('1 клад — 4 000 ₸. Пиши куратору: shym_kurator_x'), ['telegram:shym_kurator_x']); // the layers' supervisor
     assert.deepEqual(pairs('No calls, no Telegram — email only: tusialmaty [at] proton [dot] me'), ['email:tusialmaty@proton.me']);
     // plain words after a contact verb, and an amount in tenge, are not handles
     assert.deepEqual(pairs('Пишите: Telegram или WhatsApp'), []);
