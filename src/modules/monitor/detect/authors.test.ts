@@ -7,9 +7,11 @@
  * - The fifty-three sets named in RECIPE.authors (train.ts) are TRAINING data: their floors only
  *   check that the committed model still learnt them. What they say about unseen text was
  *   measured by leaving each out in turn (`npm run train:loso`, docs/monitor-detect.md).
- * - g, k, p, q, z, zb, zc, zd, ze, zf and zg are never trained on: their floors are the held-out
- *   figures (g confirmed training on a-f, k on h-j, p on l-n, q on r-t; z, zb, zc, zd, ze, zf and
- *   zg were written blind during the 2026-12-06 rounds and run only on the models before and after them).
+ * - g, k, p, q, z, zb, zc, zd, ze, zf, zg and zh are never trained on: their floors are the
+ *   held-out figures (g confirmed training on a-f, k on h-j, p on l-n, q on r-t; z, zb, zc, zd, ze,
+ *   zf, zg and zh were written blind during the 2026-12-06 rounds and run only on the models
+ *   before and after them). bg, bh and bi were written to train on, but the model trained with
+ *   them was not kept (see HELD_OUT), so they are held out too.
  *
  * The indicator floor is the target itself on every set: F1 1, and never a value with a broken
  * checksum (precision 1; each set writes such values into some texts).
@@ -36,6 +38,12 @@ const HELD_OUT: Record<string, { macroF1: number; benignFpr: number }> = {
   'authors-ze': { macroF1: 0.99, benignFpr: 0 },
   'authors-zf': { macroF1: 0.97, benignFpr: 0 },
   'authors-zg': { macroF1: 0.98, benignFpr: 0.029 },
+  'authors-zh': { macroF1: 0.97, benignFpr: 0.029 },
+  // Written as an eighth training batch; the retrain with them held the other held-out sets worse
+  // (RECIPE's rule), so the committed model has never seen them: held out.
+  'authors-bg': { macroF1: 0.97, benignFpr: 0 },
+  'authors-bh': { macroF1: 0.97, benignFpr: 0.015 },
+  'authors-bi': { macroF1: 0.97, benignFpr: 0 },
 };
 const TRAINED = RECIPE.authors.files.map((f) => f.replace(/\.jsonl$/, ''));
 const FLOORS: Record<string, { macroF1: number; benignFpr: number }> = {
