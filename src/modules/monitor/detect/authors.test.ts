@@ -39,8 +39,8 @@ const HELD_OUT: Record<string, { macroF1: number; benignFpr: number }> = {
   'authors-zf': { macroF1: 0.97, benignFpr: 0 },
   'authors-zg': { macroF1: 0.98, benignFpr: 0.029 },
   'authors-zh': { macroF1: 0.97, benignFpr: 0.029 },
-  // Written as an eighth training batch; the retrain with them held the other held-out sets worse
-  // (RECIPE's rule), so the committed model has never seen them: held out.
+  // Written as an eighth training batch; the retrain with them made the other held-out sets'
+  // figures worse, so by RECIPE's rule it was not kept and the committed model has never seen them.
   'authors-bg': { macroF1: 0.97, benignFpr: 0 },
   'authors-bh': { macroF1: 0.97, benignFpr: 0.015 },
   'authors-bi': { macroF1: 0.97, benignFpr: 0 },
