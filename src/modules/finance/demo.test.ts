@@ -50,6 +50,7 @@ for (const backend of testBackends()) {
       assert.equal(reqs.length, 1);
       assert.equal(reqs[0]!.status, 'draft');
       assert.ok(reqs[0]!.title.startsWith(SYNTHETIC));
+      assert.ok(!reqs[0]!.title.startsWith(`${SYNTHETIC} ${SYNTHETIC}`), reqs[0]!.title); // marked once
     });
 
     test('idempotent: seeding again adds nothing', async () => {
