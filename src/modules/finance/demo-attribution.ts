@@ -79,9 +79,11 @@ export async function seedFinanceAttributionDemo(ctx: AppContext, run: TraceRun 
   if (run) {
     const c = freezeCandidatesOf(run).find((x) => x.category === 'exchange');
     const open = await listRequests(db, actor, { origin: 'finance', target: 'exchange', region: run.region, limit: 500 });
-    // The service is named after its tag, which carries the synthetic marker already.
-    const service = c?.service.startsWith(SYNTHETIC) ? c.service : `${SYNTHETIC} ${c?.service}`;
-    if (c && !open.requests.some((r) => r.title.includes(CASE))) await createFreezeRequest(db, actor, run.id, { service: c.service, title: `${service} · ${CASE}` });
+    if (c && !open.requests.some((r) => r.title.includes(CASE))) {
+      // The service is named after its tag, which carries the synthetic marker already.
+      const marked = c.service.startsWith(SYNTHETIC) ? c.service : `${SYNTHETIC} ${c.service}`;
+      await createFreezeRequest(db, actor, run.id, { service: c.service, title: `${marked} · ${CASE}` });
+    }
   }
 }
 
