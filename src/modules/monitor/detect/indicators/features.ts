@@ -114,7 +114,8 @@ function wordFlags(t: string, i: number, first: number): number {
       return second === 0x65 && wordAt(t, i + 2, 'leg') ? F.KEYWORD : 0;
     case 0x442: // т: тг, т г, тлг, телег…, тележк…; точка, тчк
       if (second === 0x433) return F.KEYWORD;
-      if (second === 0x20) return low(t.charCodeAt(i + 2)) === 0x433 && !isLetterAt(t, i + 3) ? F.KEYWORD : 0; // "т г : name"
+      // "т г : name", spaced "т е л е г а: name"
+      if (second === 0x20) return (low(t.charCodeAt(i + 2)) === 0x433 && !isLetterAt(t, i + 3)) || wordAt(t, i + 2, 'е л е г') ? F.KEYWORD : 0;
       if (second === 0x43b) return wordAt(t, i + 2, 'г') ? F.KEYWORD : 0;
       if (second === 0x435) return wordAt(t, i + 2, 'лег') || wordAt(t, i + 2, 'леж') ? F.KEYWORD : 0;
       if (second === 0x43e) return wordAt(t, i + 2, 'чк') ? F.SPELLED_DOT : 0;
@@ -161,6 +162,10 @@ function needsNormalize(): Features {
   return out;
 }
 
+/** A word of look-alikes may be a digit group after "<digit> " ("… 646 ОО 82"): normalize() decides. */
+const opensLookalikeGroup = (t: string, i: number, c: number) =>
+  i >= 2 && t.charCodeAt(i - 1) === 0x20 && isDigit(t.charCodeAt(i - 2)) && digitLookalike(c) > 0;
+
 /**
  * Scan `t` once and fill the shared {@link Features} record. With `stop` (the
  * default), a text that needs normalising ends the scan early with only
@@ -184,8 +189,13 @@ export function scanFeatures(t: string, stop = true): Features {
     if (k === FOREIGN) {
       if (run > max) max = run;
       run = 0;
-      if (prev === OTHER) flags |= wordFlags(t, i, low(c));
-      else if (prev === LATIN || (prev === DIGIT && digitLookalike(c) > 0)) {
+      if (prev === OTHER) {
+        flags |= wordFlags(t, i, low(c));
+        if (opensLookalikeGroup(t, i, c)) {
+          if (stop) return needsNormalize();
+          flags |= F.NORMALIZE;
+        }
+      } else if (prev === LATIN || (prev === DIGIT && digitLookalike(c) > 0)) {
         if (stop) return needsNormalize();
         flags |= F.NORMALIZE;
       }
@@ -211,8 +221,13 @@ export function scanFeatures(t: string, stop = true): Features {
       continue;
     }
     if (k === LATIN) {
-      if (prev === OTHER) flags |= wordFlags(t, i, c | 0x20);
-      else if (prev === FOREIGN || (prev === DIGIT && digitLookalike(c) > 0)) {
+      if (prev === OTHER) {
+        flags |= wordFlags(t, i, c | 0x20);
+        if (opensLookalikeGroup(t, i, c)) {
+          if (stop) return needsNormalize();
+          flags |= F.NORMALIZE;
+        }
+      } else if (prev === FOREIGN || (prev === DIGIT && digitLookalike(c) > 0)) {
         if (stop) return needsNormalize();
         flags |= F.NORMALIZE;
       }

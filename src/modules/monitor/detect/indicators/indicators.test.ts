@@ -39,6 +39,10 @@ describe('telegram', () => {
     assert.deepEqual(pairs('Пиши мне в личку, Оператор: Алия'), []); // a name, not a handle
     assert.deepEqual(pairs('Оплата на карту, чек в лс оператору krg_op_x'), ['telegram:krg_op_x']); // inflected
     assert.deepEqual(pairs('1 клад — 4 000 ₸. Пиши куратору: shym_kurator_x'), ['telegram:shym_kurator_x']); // the layers' supervisor
+    assert.deepEqual(pairs('Оплата TRC20. Оператор на связи: ekb_sk_oper'), ['telegram:ekb_sk_oper']);
+    assert.deepEqual(pairs('Оператор на связи, пишите в лс'), []);
+    assert.deepEqual(pairs('Klad 15 minutta daiyn. Zhaz: kst_qazaq_shop. Tolem'), ['telegram:kst_qazaq_shop']); // Latin-script Kazakh
+    assert.deepEqual(pairs('25-40к/день\nт е л е г а: aktobe_kladmen_job'), ['telegram:aktobe_kladmen_job']); // spaced keyword
     assert.deepEqual(pairs('No calls, no Telegram — email only: tusialmaty [at] proton [dot] me'), ['email:tusialmaty@proton.me']);
     // plain words after a contact verb, and an amount in tenge, are not handles
     assert.deepEqual(pairs('Пишите: Telegram или WhatsApp'), []);
@@ -252,6 +256,16 @@ describe('phone', () => {
     assert.equal(one('Kaspi по номеру 8 7О5 774 О3 29, адрес', 'phone').value, '+77057740329');
     assert.equal(one('тек смс: 8 7О5 419 22 6О. USDT', 'phone').value, '+77054192260');
     assert.deepEqual(pairs('в 2О24 году, осталось О5 шт'), []);
+    // ... a whole group of look-alikes between two groups ("646 ОО 82"); one letter only for zero
+    const g = one('Актау, доставка. Звоните 8 708 646 ОО 82', 'phone');
+    assert.equal(g.value, '+77086460082');
+    assert.equal(g.written, '8 708 646 ОО 82');
+    assert.equal(one('тел 8 701 234 О 567', 'phone').value, '+77012340567');
+    assert.deepEqual(pairs('дом 5 б 7 этаж, 5 or 6 people, в 2 О 3'), []);
+    // ... and a look-alike opening a dash-joined group
+    assert.equal(one('Кидай на карту 5169-2080-3313-ОО92 и пиши', 'card').value, '5169208033130092');
+    assert.equal(one('тел 8-701-234-О5-67', 'phone').value, '+77012340567');
+    assert.deepEqual(pairs('код 12-О5 шт'), []);
     assert.equal(one('Оплата на карту 4003 О303 4422 4536 немесе', 'card').value, '4003030344224536');
     const k = one('📞 8️⃣7️⃣0️⃣1️⃣1️⃣2️⃣3️⃣4️⃣5️⃣6️⃣7️⃣', 'phone');
     assert.equal(k.value, '+77011234567');

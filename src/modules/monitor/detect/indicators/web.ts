@@ -85,7 +85,7 @@ const KW_VERB = `[ \\t]+(?:жаз|пиш|напиш)[${CYR}]{0,6}[ \\t]+`;
 // "telegram arqyly: name": the Latin-script Kazakh "via" between the keyword and the colon.
 const KK_LATIN_VIA = 'ar[qk][yi]l[yi]|or[qk][yi]l[yi]';
 const KEYWORD_RE = new RegExp(
-  `(?<![a-z0-9${CYR}_])(?:tg|тг|т г|tlg|тлг|teleg(?:ram[a-z]{0,2}|[aeuy]|oy)?|телег[${CYR}]*|тележк[${CYR}]*)` +
+  `(?<![a-z0-9${CYR}_])(?:tg|тг|т г|tlg|тлг|teleg(?:ram[a-z]{0,2}|[aeuy]|oy)?|телег[${CYR}]*|т е л е г(?: [${CYR}]){0,3}|тележк[${CYR}]*)` +
     `(?:-[${CYR}]{1,6})?(?:(?:[ \\t]+(?:[${CYR}]{1,12}|${KK_LATIN_VIA})){1,2}\\s*${KW_SEP}\\s*|\\s*${KW_SEP}\\s*|\\s*~\\s*|${KW_VERB}|\\s+)` +
     `([a-z][a-z0-9_]{4,31})(?![a-z0-9_@]|\\.[a-z0-9]|:\\/)`,
   'gi',
@@ -103,13 +103,13 @@ const KEYWORD_IN_RE = new RegExp(
   'gi',
 );
 // A Russian or Kazakh contact verb (or the shop's "Оператор" / "куратор") before a bare name, with
-// or without a colon: "Жазыңдар: shym_jobs", "Jaz: x_kurer" (Latin-script Kazakh), "Байланыс:
-// x_shop", "Пиши x_shop", "Оператор: x_op", "чек оператору x_op", "Пиши куратору: x_cur", spaced
-// "Ж а з :  x_shop". Only names with an underscore, as shop handles nearly always have ("Пишите:
-// Telegram" is a word, "Оператор: Алия" a person); not the English "Contact:"/"DM:", which forms
-// follow with "first_name".
+// or without a colon: "Жазыңдар: shym_jobs", "Jaz: x_kurer" / "Zhaz: x_shop" (Latin-script
+// Kazakh), "Байланыс: x_shop", "Пиши x_shop", "Оператор: x_op", "Оператор на связи: x_op", "чек
+// оператору x_op", "Пиши куратору: x_cur", spaced "Ж а з :  x_shop". Only names with an
+// underscore, as shop handles nearly always have ("Пишите: Telegram" is a word, "Оператор: Алия" a
+// person); not the English "Contact:"/"DM:", which forms follow with "first_name".
 const CONTACT_RE = new RegExp(
-  `(?<![a-z0-9${CYR}_])(?:пиши|пишите|писать|ж ?а ?з[${CYR}]{0,6}|jaz[a-zäğıñöşūü]{0,6}|связь|контакт[${CYR}]{0,3}|байланыс[${CYR}]{0,3}|оператор[${CYR}]{0,2}|куратор[${CYR}]{0,2}|operator)(?:\\s{0,2}:\\s{0,2}|\\s)` +
+  `(?<![a-z0-9${CYR}_])(?:пиши|пишите|писать|ж ?а ?з[${CYR}]{0,6}|jaz[a-zäğıñöşūü]{0,6}|zhaz[a-zäğıñöşūü]{0,6}|связь|контакт[${CYR}]{0,3}|байланыс[${CYR}]{0,3}|оператор[${CYR}]{0,2}|куратор[${CYR}]{0,2}|operator)(?:\\sна\\sсвязи)?(?:\\s{0,2}:\\s{0,2}|\\s)` +
     `([a-z][a-z0-9_]{4,31})(?![a-z0-9_@]|\\.[a-z0-9]|:\\/)`,
   'gi',
 );
