@@ -22,7 +22,9 @@ export async function seedMonitorDemo(ctx: AppContext): Promise<void> {
   const feed = await ingestBatch(ctx, systemActor('demo-seed'), {
     source: { kind: 'api', name: `${SYNTHETIC} generated feed` },
     items: posts.map((p, i) => ({
-      text: `${SYNTHETIC} ${p.text}${i % 3 === 0 ? ` (${PLACES[i % PLACES.length]})` : ''}`,
+      // The marker is on the source and the channel, not in the text: the detector reads the
+      // text, and "SYNTHETIC" is a drug word to it (synthetic cannabinoids).
+      text: `${p.text}${i % 3 === 0 ? ` (${PLACES[i % PLACES.length]})` : ''}`,
       channel: `${SYNTHETIC} channel ${1 + (i % 12)}`,
       externalId: `demo-${DEMO_SEED}-${i}`,
       postedAt: new Date(start + i * 1_500_000).toISOString(),

@@ -11,6 +11,7 @@ import { listRequests } from '../requests/requests.service.js';
 import { agreement } from '../review/review.service.js';
 import { listShops } from '../shops/shops.service.js';
 import { monitorStatistics } from './stats.service.js';
+import { sql } from 'drizzle-orm';
 
 for (const backend of testBackends()) {
   describe(`cyber-supervision demo data [${backend}]`, () => {
@@ -22,6 +23,16 @@ for (const backend of testBackends()) {
       await seedMonitorDemo(t.ctx);
     });
     after(async () => { await t?.close(); });
+
+    test('generated posts are marked synthetic on their channel, not in the text the detector reads', async () => {
+      const res = await t.ctx.db.execute(sql`select channel, text, label, raw->>'expectedLabel' as expected from monitor_items where external_id like 'demo-4242-%'`);
+      const rows = (res as unknown as { rows: { channel: string; text: string; label: string; expected: string }[] }).rows;
+      assert.equal(rows.length, 400);
+      assert.ok(rows.every((r) => r.channel.startsWith(SYNTHETIC) && !r.text.includes(SYNTHETIC)));
+      // The generator's own label: the demo shows what the detector does on such posts.
+      const agree = rows.filter((r) => r.label === r.expected).length;
+      assert.ok(agree >= 398, `${agree} of 400 labelled as generated`);
+    });
 
     test('shops, reviews with disagreements, requests in several states and recheck history, all synthetic, seeded once', async () => {
       const { requests } = await listRequests(t.ctx.db, actor, { limit: 500 });
