@@ -7,11 +7,11 @@
  * - The fifty-three sets named in RECIPE.authors (train.ts) are TRAINING data: their floors only
  *   check that the committed model still learnt them. What they say about unseen text was
  *   measured by leaving each out in turn (`npm run train:loso`, docs/monitor-detect.md).
- * - g, k, p, q, z, zb, zc, zd, ze, zf, zg and zh are never trained on: their floors are the
- *   held-out figures (g confirmed training on a-f, k on h-j, p on l-n, q on r-t; z, zb, zc, zd, ze,
- *   zf, zg and zh were written blind during the 2026-12-06 rounds and run only on the models
- *   before and after them). bg, bh and bi were written to train on, but the model trained with
- *   them was not kept (see HELD_OUT), so they are held out too.
+ * - g, k, p, q, z, zb, zc, zd, ze, zf, zg, zh and zi are never trained on: their floors are the
+ *   held-out figures (g confirmed training on a-f, k on h-j, p on l-n, q on r-t; z, zb-zi were
+ *   written blind during the 2026-12-06 rounds and run only on the models before and after them).
+ *   bg, bh, bi, bj, bk and bl were written to train on, but the models trained with them were not
+ *   kept (see HELD_OUT), so they are held out too.
  *
  * The indicator floor is the target itself on every set: F1 1, and never a value with a broken
  * checksum (precision 1; each set writes such values into some texts).
@@ -44,6 +44,14 @@ const HELD_OUT: Record<string, { macroF1: number; benignFpr: number }> = {
   'authors-bg': { macroF1: 0.97, benignFpr: 0 },
   'authors-bh': { macroF1: 0.97, benignFpr: 0.015 },
   'authors-bi': { macroF1: 0.97, benignFpr: 0 },
+  // The ninth batch (2026-12-06, third round): bj (chats), bk (jobs) and bl (medicines and culture)
+  // were written to train on; the retrain with them made the held-out figures worse (sixteen sets
+  // pooled 0.979 / 0.80% -> 0.975 / 1.25%), so it was not kept. zi was written blind as held out.
+  // bk and bl are the hardest held-out sets: job ads and medicines/culture.
+  'authors-bj': { macroF1: 0.97, benignFpr: 0.015 },
+  'authors-bk': { macroF1: 0.95, benignFpr: 0.043 },
+  'authors-bl': { macroF1: 0.93, benignFpr: 0.043 },
+  'authors-zi': { macroF1: 0.97, benignFpr: 0 },
 };
 const TRAINED = RECIPE.authors.files.map((f) => f.replace(/\.jsonl$/, ''));
 const FLOORS: Record<string, { macroF1: number; benignFpr: number }> = {
