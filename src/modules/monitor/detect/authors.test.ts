@@ -29,10 +29,10 @@ const IN_SAMPLE = { macroF1: 0.99, benignFpr: 0 };
 const HELD_OUT: Record<string, { macroF1: number; benignFpr: number }> = {
   'authors-g': { macroF1: 0.99, benignFpr: 0 },
   'authors-k': { macroF1: 0.97, benignFpr: 0 },
-  'authors-p': { macroF1: 0.96, benignFpr: 0.015 },
-  'authors-q': { macroF1: 0.98, benignFpr: 0 },
-  'authors-z': { macroF1: 0.96, benignFpr: 0 },
-  'authors-zb': { macroF1: 0.98, benignFpr: 0.015 },
+  'authors-p': { macroF1: 0.96, benignFpr: 0 },
+  'authors-q': { macroF1: 0.97, benignFpr: 0 },
+  'authors-z': { macroF1: 0.95, benignFpr: 0 },
+  'authors-zb': { macroF1: 0.98, benignFpr: 0 },
   'authors-zc': { macroF1: 0.98, benignFpr: 0.015 },
   'authors-zd': { macroF1: 0.98, benignFpr: 0.015 },
   'authors-ze': { macroF1: 0.99, benignFpr: 0 },
@@ -42,15 +42,15 @@ const HELD_OUT: Record<string, { macroF1: number; benignFpr: number }> = {
   // Written as an eighth training batch; the retrain with them made the other held-out sets'
   // figures worse, so by RECIPE's rule it was not kept and the committed model has never seen them.
   'authors-bg': { macroF1: 0.97, benignFpr: 0 },
-  'authors-bh': { macroF1: 0.97, benignFpr: 0.015 },
+  'authors-bh': { macroF1: 0.97, benignFpr: 0 },
   'authors-bi': { macroF1: 0.97, benignFpr: 0 },
   // The ninth batch (2026-12-06, third round): bj (chats), bk (jobs) and bl (medicines and culture)
   // were written to train on; the retrain with them made the held-out figures worse (sixteen sets
   // pooled 0.979 / 0.80% -> 0.975 / 1.25%), so it was not kept. zi was written blind as held out.
   // bk and bl are the hardest held-out sets: job ads and medicines/culture.
   'authors-bj': { macroF1: 0.97, benignFpr: 0.015 },
-  'authors-bk': { macroF1: 0.95, benignFpr: 0.043 },
-  'authors-bl': { macroF1: 0.93, benignFpr: 0.043 },
+  'authors-bk': { macroF1: 0.96, benignFpr: 0.029 },
+  'authors-bl': { macroF1: 0.94, benignFpr: 0.015 },
   'authors-zi': { macroF1: 0.97, benignFpr: 0 },
 };
 const TRAINED = RECIPE.authors.files.map((f) => f.replace(/\.jsonl$/, ''));
