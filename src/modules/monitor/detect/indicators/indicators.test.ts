@@ -41,6 +41,9 @@ describe('telegram', () => {
     assert.deepEqual(pairs('1 клад — 4 000 ₸. Пиши куратору: shym_kurator_x'), ['telegram:shym_kurator_x']); // the layers' supervisor
     assert.deepEqual(pairs('Оплата TRC20. Оператор на связи: ekb_sk_oper'), ['telegram:ekb_sk_oper']);
     assert.deepEqual(pairs('Оператор на связи, пишите в лс'), []);
+    assert.deepEqual(pairs('чек скринін операторға жібер: ekb_kris_op. Скринсіз'), ['telegram:ekb_kris_op']); // a verb after it
+    assert.deepEqual(pairs('Депозит 20к. Жаз → aktau_kladmen_x'), ['telegram:aktau_kladmen_x']); // an arrow
+    assert.deepEqual(pairs('Оператор — Алия, оператору отправь чек'), []);
     assert.deepEqual(pairs('Klad 15 minutta daiyn. Zhaz: kst_qazaq_shop. Tolem'), ['telegram:kst_qazaq_shop']); // Latin-script Kazakh
     assert.deepEqual(pairs('25-40к/день\nт е л е г а: aktobe_kladmen_job'), ['telegram:aktobe_kladmen_job']); // spaced keyword
     assert.deepEqual(pairs('No calls, no Telegram — email only: tusialmaty [at] proton [dot] me'), ['email:tusialmaty@proton.me']);

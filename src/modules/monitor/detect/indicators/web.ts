@@ -105,11 +105,13 @@ const KEYWORD_IN_RE = new RegExp(
 // A Russian or Kazakh contact verb (or the shop's "Оператор" / "куратор") before a bare name, with
 // or without a colon: "Жазыңдар: shym_jobs", "Jaz: x_kurer" / "Zhaz: x_shop" (Latin-script
 // Kazakh), "Байланыс: x_shop", "Пиши x_shop", "Оператор: x_op", "Оператор на связи: x_op", "чек
-// оператору x_op", "Пиши куратору: x_cur", spaced "Ж а з :  x_shop". Only names with an
-// underscore, as shop handles nearly always have ("Пишите: Telegram" is a word, "Оператор: Алия" a
-// person); not the English "Contact:"/"DM:", which forms follow with "first_name".
+// оператору x_op", "Пиши куратору: x_cur", "операторға жібер: x_op", "Жаз → x_shop", spaced
+// "Ж а з :  x_shop". Only names with an underscore, as shop handles nearly always have ("Пишите:
+// Telegram" is a word, "Оператор: Алия" a person); not the English "Contact:"/"DM:", which forms
+// follow with "first_name".
 const CONTACT_RE = new RegExp(
-  `(?<![a-z0-9${CYR}_])(?:пиши|пишите|писать|ж ?а ?з[${CYR}]{0,6}|jaz[a-zäğıñöşūü]{0,6}|zhaz[a-zäğıñöşūü]{0,6}|связь|контакт[${CYR}]{0,3}|байланыс[${CYR}]{0,3}|оператор[${CYR}]{0,2}|куратор[${CYR}]{0,2}|operator)(?:\\sна\\sсвязи)?(?:\\s{0,2}:\\s{0,2}|\\s)` +
+  `(?<![a-z0-9${CYR}_])(?:пиши|пишите|писать|ж ?а ?з[${CYR}]{0,6}|jaz[a-zäğıñöşūü]{0,6}|zhaz[a-zäğıñöşūü]{0,6}|связь|контакт[${CYR}]{0,3}|байланыс[${CYR}]{0,3}|оператор[${CYR}]{0,2}|куратор[${CYR}]{0,2}|operator)` +
+    `(?:\\sна\\sсвязи|\\s(?:жібер|жiбер|жибер|скин|отправ|напиш)[${CYR}]{0,4})?(?:\\s{0,2}(?::|->|→|=>|👉|➡️?|—|–)\\s{0,2}|\\s)` +
     `([a-z][a-z0-9_]{4,31})(?![a-z0-9_@]|\\.[a-z0-9]|:\\/)`,
   'gi',
 );
