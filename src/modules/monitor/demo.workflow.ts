@@ -27,10 +27,10 @@ const DAY = 86_400_000;
  * initialised once that import cycle has finished.
  */
 const story = () => [
-  { externalId: 'demo-story-a1', channel: `${SYNTHETIC} Алматы клад`, text: `Меф, шишки — Алматы, клады 24/7. Бот @synthetic_demo_alm_bot, меню https://synthetic-demo-alm.example/menu` },
-  { externalId: 'demo-story-a2', channel: `${SYNTHETIC} Алматы клад`, text: `Кристаллы, мука — Алматы, закладки. Заказ через @synthetic_demo_alm_bot` },
-  { externalId: 'demo-story-b1', channel: `${SYNTHETIC} Шымкент 24`, text: `Шымкент: меф, гаш, шишки — бот @synthetic_demo_shm_bot, сайт https://synthetic-demo-shm.example` },
-  { externalId: 'demo-story-b2', channel: `${SYNTHETIC} Шымкент 24`, text: `Работа курьером-закладчиком в Шымкенте: 5 000 ₸ за адрес, оплата в USDT каждый день, без опыта. Пиши @synthetic_demo_shm_bot` },
+  { externalId: 'demo-story-a1', channel: `${SYNTHETIC} Алматы клад`, text: 'Меф, шишки — Алматы, клады 24/7. Бот @synthetic_demo_alm_bot, меню https://synthetic-demo-alm.example/menu' },
+  { externalId: 'demo-story-a2', channel: `${SYNTHETIC} Алматы клад`, text: 'Кристаллы, мука — Алматы, закладки. Заказ через @synthetic_demo_alm_bot' },
+  { externalId: 'demo-story-b1', channel: `${SYNTHETIC} Шымкент 24`, text: 'Шымкент: меф, гаш, шишки — бот @synthetic_demo_shm_bot, сайт https://synthetic-demo-shm.example' },
+  { externalId: 'demo-story-b2', channel: `${SYNTHETIC} Шымкент 24`, text: 'Работа курьером-закладчиком в Шымкенте: 5 000 ₸ за адрес, оплата в USDT каждый день, без опыта. Пиши @synthetic_demo_shm_bot' },
 ] as const;
 
 /** A check record as the fetcher would return it, marked synthetic. */

@@ -1,5 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { sql } from 'drizzle-orm';
 import { systemActor } from '../../../platform/auth/actor.js';
 import { startTestApp, type TestApp } from '../../../platform/testing/app.js';
 import { testBackends } from '../../../platform/testing/db.js';
@@ -11,7 +12,6 @@ import { listRequests } from '../requests/requests.service.js';
 import { agreement } from '../review/review.service.js';
 import { listShops } from '../shops/shops.service.js';
 import { monitorStatistics } from './stats.service.js';
-import { sql } from 'drizzle-orm';
 
 for (const backend of testBackends()) {
   describe(`cyber-supervision demo data [${backend}]`, () => {
