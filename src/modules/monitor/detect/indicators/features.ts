@@ -189,13 +189,8 @@ export function scanFeatures(t: string, stop = true): Features {
     if (k === FOREIGN) {
       if (run > max) max = run;
       run = 0;
-      if (prev === OTHER) {
-        flags |= wordFlags(t, i, low(c));
-        if (opensLookalikeGroup(t, i, c)) {
-          if (stop) return needsNormalize();
-          flags |= F.NORMALIZE;
-        }
-      } else if (prev === LATIN || (prev === DIGIT && digitLookalike(c) > 0)) {
+      if (prev === OTHER) flags |= wordFlags(t, i, low(c));
+      if (prev === OTHER ? opensLookalikeGroup(t, i, c) : prev === LATIN || (prev === DIGIT && digitLookalike(c) > 0)) {
         if (stop) return needsNormalize();
         flags |= F.NORMALIZE;
       }
@@ -221,13 +216,8 @@ export function scanFeatures(t: string, stop = true): Features {
       continue;
     }
     if (k === LATIN) {
-      if (prev === OTHER) {
-        flags |= wordFlags(t, i, c | 0x20);
-        if (opensLookalikeGroup(t, i, c)) {
-          if (stop) return needsNormalize();
-          flags |= F.NORMALIZE;
-        }
-      } else if (prev === FOREIGN || (prev === DIGIT && digitLookalike(c) > 0)) {
+      if (prev === OTHER) flags |= wordFlags(t, i, c | 0x20);
+      if (prev === OTHER ? opensLookalikeGroup(t, i, c) : prev === FOREIGN || (prev === DIGIT && digitLookalike(c) > 0)) {
         if (stop) return needsNormalize();
         flags |= F.NORMALIZE;
       }

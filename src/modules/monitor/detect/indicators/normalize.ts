@@ -159,8 +159,7 @@ function foldTokens(buf: Uint16Array, o: number): boolean {
       }
       changed = true;
     }
-    if (kinds & T_DIGIT && foldDigitRuns(buf, i, j, o)) changed = true;
-    else if (!(kinds & T_DIGIT) && foldLookalikeGroup(buf, i, j, o)) changed = true;
+    if (kinds & T_DIGIT ? foldDigitRuns(buf, i, j, o) : foldLookalikeGroup(buf, i, j, o)) changed = true;
     i = j;
   }
   return changed;
@@ -172,13 +171,17 @@ function isFoldable(buf: Uint16Array, from: number, to: number): boolean {
   return true;
 }
 
+/** A space and a digit group end right before `from` ("774 |О3"). */
+const groupBefore = (buf: Uint16Array, from: number) => from >= 2 && buf[from - 1] === 0x20 && isDigit(buf[from - 2]);
+/** A space and a digit group start right at `to` ("О3| 29"). */
+const groupAfter = (buf: Uint16Array, to: number, len: number) => to + 1 < len && buf[to] === 0x20 && isDigit(buf[to + 1]);
+
 /**
  * A space-separated group made only of look-alikes, between two digit groups of a number
  * ("8 7О8 646 ОО 82"). One letter alone must be a look-alike of zero: "дом 5 б 7" keeps its "б".
  */
 function foldLookalikeGroup(buf: Uint16Array, from: number, to: number, len: number): boolean {
-  if (to - from > 4 || from < 2 || buf[from - 1] !== 0x20 || !isDigit(buf[from - 2])) return false;
-  if (to + 1 >= len || buf[to] !== 0x20 || !isDigit(buf[to + 1])) return false;
+  if (to - from > 4 || !groupBefore(buf, from) || !groupAfter(buf, to, len)) return false;
   for (let k = from; k < to; k++) if (!(digitLookalike(buf[k]) > 0)) return false;
   if (to - from === 1 && digitLookalike(buf[from]) !== 0x30) return false;
   for (let k = from; k < to; k++) buf[k] = digitLookalike(buf[k]);
@@ -189,12 +192,12 @@ function foldDigitRuns(buf: Uint16Array, from: number, to: number, len: number):
   let changed = false;
   let k = from;
   // One space-separated group of a longer number: a group before it ("… 774 О3 29").
-  const groupBefore = from >= 2 && buf[from - 1] === 0x20 && isDigit(buf[from - 2]);
+  const hasGroupBefore = groupBefore(buf, from);
   while (k < to) {
     // A run starts at a digit, or at a look-alike opening such a group ("О3").
     // ... or a dash-joined group inside the token ("5169-2080-3313-ОО92").
     const dashOpens = k >= from + 2 && buf[k - 1] === 0x2d && isDigit(buf[k - 2]);
-    const opensGroup = ((k === from && groupBefore) || dashOpens) && digitLookalike(buf[k]) > 0;
+    const opensGroup = ((k === from && hasGroupBefore) || dashOpens) && digitLookalike(buf[k]) > 0;
     if (!isDigit(buf[k]) && !opensGroup) { k++; continue; }
     let m = k;
     let digits = 0;
@@ -207,9 +210,9 @@ function foldDigitRuns(buf: Uint16Array, from: number, to: number, len: number):
     // dash or a dot and a digit follow it inside the token ("41О-22-87"); and start it when a
     // group comes before ("… 774 О3 29").
     const endsToken = m === to || (m + 1 === to && (buf[m] === 0x2e || buf[m] === 0x2c));
-    const groupAfter = to + 1 < len && buf[to] === 0x20 && isDigit(buf[to + 1]);
+    const hasGroupAfter = groupAfter(buf, to, len);
     const joinedAfter = m + 1 < to && (buf[m] === 0x2d || buf[m] === 0x2e) && isDigit(buf[m + 1]);
-    const inNumber = (endsToken && (groupAfter || (k === from && groupBefore))) || joinedAfter;
+    const inNumber = (endsToken && (hasGroupAfter || (k === from && hasGroupBefore))) || joinedAfter;
     const digitEnds = isDigit(buf[m - 1]);
     const ok = isDigit(buf[k]) ? (digitEnds ? digits >= 2 : inNumber) : opensGroup && digitEnds && (endsToken || (dashOpens && joinedAfter));
     if (boundedLeft && boundedRight && ok) {

@@ -78,7 +78,9 @@ const HANDLE_RE = new RegExp(
 // without one ("тг-ға жаз name_x"). Groups: 1|2 the separator (if any), 3 the name. A "~"
 // counts as a space, not a separator: "тг ~ name_24" needs a handle-shaped name, and
 // "15 000 тг ~ approx" is tenge.
-const KW_SEP = '(:|-|–|—|=|->|→|=>|👉|➡️?)';
+/** Dashes and arrows between a contact word and a name (also after a contact verb, CONTACT_RE). */
+const ARROWS = '–|—|->|→|=>|👉|➡️?';
+const KW_SEP = `(:|-|=|${ARROWS})`;
 // A contact verb between the keyword and the name, without a separator: "тг-ға жаз name_x",
 // "в тг пишите name_x" (handle-shaped names only, like every form without a separator).
 const KW_VERB = `[ \\t]+(?:жаз|пиш|напиш)[${CYR}]{0,6}[ \\t]+`;
@@ -111,7 +113,7 @@ const KEYWORD_IN_RE = new RegExp(
 // follow with "first_name".
 const CONTACT_RE = new RegExp(
   `(?<![a-z0-9${CYR}_])(?:пиши|пишите|писать|ж ?а ?з[${CYR}]{0,6}|jaz[a-zäğıñöşūü]{0,6}|zhaz[a-zäğıñöşūü]{0,6}|связь|контакт[${CYR}]{0,3}|байланыс[${CYR}]{0,3}|оператор[${CYR}]{0,2}|куратор[${CYR}]{0,2}|operator)` +
-    `(?:\\sна\\sсвязи|\\s(?:жібер|жiбер|жибер|скин|отправ|напиш)[${CYR}]{0,4})?(?:\\s{0,2}(?::|->|→|=>|👉|➡️?|—|–)\\s{0,2}|\\s)` +
+    `(?:\\sна\\sсвязи|\\s(?:жібер|жiбер|жибер|скин|отправ|напиш)[${CYR}]{0,4})?(?:\\s{0,2}(?::|${ARROWS})\\s{0,2}|\\s)` +
     `([a-z][a-z0-9_]{4,31})(?![a-z0-9_@]|\\.[a-z0-9]|:\\/)`,
   'gi',
 );
