@@ -107,6 +107,24 @@ describe('telegram', () => {
     assert.equal(one('ТГ： ｓｈｏｐ＿ｋｚ＿１', 'telegram').value, 'shop_kz_1');
     assert.equal(one('пиши [at] shop_kz_1', 'telegram').value, 'shop_kz_1');
   });
+  it('handles a name spelled out letter by letter (with an underscore), its span over the letters', () => {
+    const s = one('🤖 бот — s t e p _ w o l f _ b o t', 'telegram');
+    assert.equal(s.value, 'step_wolf_bot');
+    assert.equal(s.written, 's t e p _ w o l f _ b o t');
+    assert.equal(one('Куратор: @ a k t o b e _ k u r a t o r', 'telegram').value, 'aktobe_kurator');
+    assert.equal(one('Пиши в тг: o s k e m e n _ w o r k', 'telegram').value, 'oskemen_work');
+    // spaced capitals are emphasis, not a name
+    assert.deepEqual(pairs('F R E E  D E L I V E R Y, S A L E'), []);
+  });
+  it('finds a name after "аккаунт" / "the account is" / "ник" and an arrow, but not a dash or an instruction', () => {
+    assert.deepEqual(pairs('в телеге набери «kst hr center» — аккаунт kst_hr_center'), ['telegram:kst_hr_center']);
+    assert.deepEqual(pairs("Telegram: search 'shroom box kz', the account is shroombox_kz"), ['telegram:shroombox_kz']);
+    assert.deepEqual(pairs('ник: mef_shop_kz'), ['telegram:mef_shop_kz']);
+    assert.deepEqual(pairs('Телеграмда «atyrau jumys kz» деп ізде → atyrau_jumys_kz'), ['telegram:atyrau_jumys_kz']);
+    // an underscore-spelled word after a dash is a drug name, not a handle
+    assert.deepEqual(pairs('Almaty supply — w_e_e_d, acid, snow'), []);
+    assert.deepEqual(pairs('Telegram: message the admin'), []);
+  });
 });
 
 describe('url and domain', () => {
@@ -151,6 +169,13 @@ describe('email', () => {
     assert.equal(e.value, 'shop@gmail.com');
     assert.equal(e.written, 'shop собака gmail точка com');
     assert.equal(one('drop [at] proton [dot] me', 'email').value, 'drop@proton.me');
+    // a defanged dot inside the local part, and a local part spelled out letter by letter
+    const d = one('Заявка: krg (точка) kladmen [at] gmail (точка) com', 'email');
+    assert.equal(d.value, 'krg.kladmen@gmail.com');
+    assert.equal(d.written, 'krg (точка) kladmen [at] gmail (точка) com');
+    const s = one('Связь только по почте: g a s h . o p t @ tuta . io', 'email');
+    assert.equal(s.value, 'gash.opt@tuta.io');
+    assert.equal(s.written, 'g a s h . o p t @ tuta . io');
   });
   it('does not treat the English word "at" as @', () => {
     assert.deepEqual(pairs('look at shop.kz today'), ['domain:shop.kz']);
@@ -269,6 +294,11 @@ describe('phone', () => {
     assert.equal(one('Кидай на карту 5169-2080-3313-ОО92 и пиши', 'card').value, '5169208033130092');
     assert.equal(one('тел 8-701-234-О5-67', 'phone').value, '+77012340567');
     assert.deepEqual(pairs('код 12-О5 шт'), []);
+    // ... a look-alike ending the last dash-joined group, and a group after a bracketed code
+    assert.equal(one('Вотсап: 8-7O1-392-73-3O', 'phone').value, '+77013927330');
+    assert.equal(one('номер: 8 (7O8) OO4-26-37', 'phone').value, '+77080042637');
+    assert.equal(one('+7 (7O5) 213-85-6O', 'phone').value, '+77052138560');
+    assert.deepEqual(pairs('дом 5-3O, кв 12-3О'), []);
     assert.equal(one('Оплата на карту 4003 О303 4422 4536 немесе', 'card').value, '4003030344224536');
     const k = one('📞 8️⃣7️⃣0️⃣1️⃣1️⃣2️⃣3️⃣4️⃣5️⃣6️⃣7️⃣', 'phone');
     assert.equal(k.value, '+77011234567');

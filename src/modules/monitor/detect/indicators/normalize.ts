@@ -171,8 +171,9 @@ function isFoldable(buf: Uint16Array, from: number, to: number): boolean {
   return true;
 }
 
-/** A space and a digit group end right before `from` ("774 |О3"). */
-const groupBefore = (buf: Uint16Array, from: number) => from >= 2 && buf[from - 1] === 0x20 && isDigit(buf[from - 2]);
+/** A space and a digit group end right before `from` ("774 |О3"), or a bracketed one ("(708) |ОО4"). */
+const groupBefore = (buf: Uint16Array, from: number) =>
+  from >= 2 && buf[from - 1] === 0x20 && (isDigit(buf[from - 2]) || (buf[from - 2] === 0x29 && from >= 3 && isDigit(buf[from - 3])));
 /** A space and a digit group start right at `to` ("О3| 29"). */
 const groupAfter = (buf: Uint16Array, to: number, len: number) => to + 1 < len && buf[to] === 0x20 && isDigit(buf[to + 1]);
 
@@ -212,9 +213,11 @@ function foldDigitRuns(buf: Uint16Array, from: number, to: number, len: number):
     const endsToken = m === to || (m + 1 === to && (buf[m] === 0x2e || buf[m] === 0x2c));
     const hasGroupAfter = groupAfter(buf, to, len);
     const joinedAfter = m + 1 < to && (buf[m] === 0x2d || buf[m] === 0x2e) && isDigit(buf[m + 1]);
-    const inNumber = (endsToken && (hasGroupAfter || (k === from && hasGroupBefore))) || joinedAfter;
+    // A dash-joined group ending the token ("8-7О1-392-73-3О") is the number's last group.
+    const dashBefore = k >= from + 2 && buf[k - 1] === 0x2d && isDigit(buf[k - 2]);
+    const inNumber = (endsToken && (hasGroupAfter || (k === from && hasGroupBefore) || dashBefore)) || joinedAfter;
     const digitEnds = isDigit(buf[m - 1]);
-    const ok = isDigit(buf[k]) ? (digitEnds ? digits >= 2 : inNumber) : opensGroup && digitEnds && (endsToken || (dashOpens && joinedAfter));
+    const ok = isDigit(buf[k]) ? (digitEnds ? digits >= 2 : inNumber) : opensGroup && digitEnds && (endsToken || joinedAfter);
     if (boundedLeft && boundedRight && ok) {
       for (let p = k; p < m; p++) {
         if (!isDigit(buf[p])) {

@@ -62,8 +62,13 @@ const TG_RESOLVE_RE = /tg:\/\/resolve\?domain=([a-z][a-z0-9_]{4,31})(?![a-z0-9_]
 
 const AT_WORDS = 'собака|sobaka|айқұлақ|айкулак';
 const AT = `(?:\\s?@\\s?|\\s?[\\[({<]\\s?(?:at|@|эт|${AT_WORDS})\\s?[\\])}>]\\s?|\\s(?:at|${AT_WORDS})\\s)`;
+// A bracketed dot inside the local part: "krg (точка) kladmen [at] gmail (точка) com".
+const LOCAL_DOT = `\\s?[\\[({<]\\s?(?:\\.|${DOT_WORDS})\\s?[\\])}>]\\s?`;
+const LOCAL_DOT_RE = new RegExp(LOCAL_DOT, 'gi');
+// The spelled-out letters before the last one of a local part (see extractEmails).
+const SPACED_LOCAL_RE = /(?<![a-z0-9_.@])((?:[a-z0-9_.] ){3,63})$/i;
 const EMAIL_RE = new RegExp(
-  `(?<![a-z0-9._%+\\-])([a-z0-9][a-z0-9._%+\\-]{0,63})(${AT})(${HOST})${NOT_AFTER}`,
+  `(?<![a-z0-9._%+\\-])([a-z0-9](?:[a-z0-9._%+\\-]|${LOCAL_DOT}(?=[a-z0-9])){0,63})(${AT})(${HOST})${NOT_AFTER}`,
   'gi',
 );
 
@@ -112,17 +117,24 @@ const KEYWORD_IN_RE = new RegExp(
 // Telegram" is a word, "Оператор: Алия" a person); not the English "Contact:"/"DM:", which forms
 // follow with "first_name".
 const CONTACT_RE = new RegExp(
-  `(?<![a-z0-9${CYR}_])(?:пиши|пишите|писать|ж ?а ?з[${CYR}]{0,6}|jaz[a-zäğıñöşūü]{0,6}|zhaz[a-zäğıñöşūü]{0,6}|связь|контакт[${CYR}]{0,3}|байланыс[${CYR}]{0,3}|оператор[${CYR}]{0,2}|куратор[${CYR}]{0,2}|operator)` +
+  `(?<![a-z0-9${CYR}_])(?:пиши|пишите|писать|ж ?а ?з[${CYR}]{0,6}|jaz[a-zäğıñöşūü]{0,6}|zhaz[a-zäğıñöşūü]{0,6}|связь|контакт[${CYR}]{0,3}|байланыс[${CYR}]{0,3}|оператор[${CYR}]{0,2}|куратор[${CYR}]{0,2}|operator|аккаунт[${CYR}]{0,3}|никнейм|ник|username|nick(?:name)?|account(?:\\sis)?)` +
     `(?:\\sна\\sсвязи|\\s(?:жібер|жiбер|жибер|скин|отправ|напиш)[${CYR}]{0,4})?(?:\\s{0,2}(?::|${ARROWS})\\s{0,2}|\\s)` +
     `([a-z][a-z0-9_]{4,31})(?![a-z0-9_@]|\\.[a-z0-9]|:\\/)`,
   'gi',
 );
+// An arrow pointing at a shop name: "в телеграме «atyrau jumys» деп ізде → atyrau_jumys" (names with an underscore).
+// Arrows only: a dash is punctuation ("— w_e_e_d, acid" spells a drug).
+const ARROW_RE = /(?:->|→|=>|👉|➡️?)[ \t]{0,2}([a-z][a-z0-9_]{4,31})(?![a-z0-9_@]|\.[a-z0-9]|:\/)/gi;
+// A name spelled out letter by letter: "s t e p _ w o l f _ b o t", "@ a k t o b e _ k u r a t o r".
+// Only names with an underscore: spaced capitals ("F R E E") are emphasis.
+const SPACED_NAME_RE = /(?<![a-z0-9_.@\/\-])(?:[a-z0-9_] ){4,31}[a-z0-9_](?![a-z0-9_])/gi;
 // Bare bot usernames ("пиши aktobe_skidki_bot"): Telegram bot names must end in "bot".
 const BOT_RE = /(?<![a-z0-9_.@/\-])([a-z][a-z0-9_]{0,27}_bot)(?![a-z0-9_@\-]|\.[a-z0-9])/gi;
 
 const URL_RES = [URL_RE, URL_CYR_RE];
 const CAPITALISED_TLD = /[A-Z][a-z]+$/;
 const BOT_HINT = /_[bB][oO][tT]/;
+const ARROW_HINT = /[→👉➡]|->|=>/;
 const TG_HOSTS = new Set(['t.me', 'telegram.me', 'telegram.dog', 'www.t.me', 'www.telegram.me']);
 // t.me paths that are not usernames.
 const TG_RESERVED = new Set([
@@ -291,10 +303,16 @@ function extractEmails(t: string, hits: Hit[], taken: Taken): void {
   let m: RegExpExecArray | null;
   EMAIL_RE.lastIndex = 0;
   while ((m = EMAIL_RE.exec(t))) {
-    const s = m.index;
+    let s = m.index;
     const e = s + m[0].length;
+    let local = m[1].replace(LOCAL_DOT_RE, '.').toLowerCase();
+    // A local part spelled out letter by letter ("g a s h . o p t @ tuta . io"): the match
+    // holds only its last letter.
+    if (local.length === 1 && t.charCodeAt(s - 1) === 0x20) {
+      const pre = SPACED_LOCAL_RE.exec(t.slice(Math.max(0, s - 130), s));
+      if (pre) { local = pre[1].replace(/ /g, '').toLowerCase() + local; s -= pre[1].length; }
+    }
     if (taken.overlaps(s, e)) continue;
-    const local = m[1].toLowerCase();
     const host = normalizeHost(m[3], false);
     if (!host || local.endsWith('.') || local.includes('..')) continue;
     const at = m[2].trim().toLowerCase();
@@ -325,6 +343,8 @@ const PROSE_AFTER = /^[ \t]+(?:from|of|and|in|on|for|with|to|the|by|about|as|is|
 // Other channels named after the keyword: "no Telegram — email only" is not a handle "email".
 const CHANNEL_WORDS = new Set([
   'email', 'gmail', 'whatsapp', 'viber', 'signal', 'instagram', 'insta', 'facebook', 'phone', 'channel', 'group',
+  // ... and instructions: "Telegram: search 'shop kz'", "Telegram: message the admin".
+  'search', 'find', 'write', 'message', 'below', 'above', 'account', 'profile', 'username', 'handle', 'click',
 ]);
 // English words that follow "@" used as "at" ("see you @ noon"); names of 5+ letters only.
 const SPACED_AT_STOP = new Set([
@@ -369,8 +389,24 @@ function extractHandles(t: string, hits: Hit[], taken: Taken, flags: number): vo
     if (flags & F.BRACKET) scanNames(t, KEYWORD_AFTER_RE, hits, taken, 'start', HANDLE_SHAPED);
     scanNames(t, KEYWORD_IN_RE, hits, taken, 'start', HANDLE_SHAPED);
   }
-  if (flags & F.UNDERSCORE) scanNames(t, CONTACT_RE, hits, taken, 'end', HAS_UNDERSCORE);
+  if (flags & F.UNDERSCORE) {
+    scanNames(t, CONTACT_RE, hits, taken, 'end', HAS_UNDERSCORE);
+    if (ARROW_HINT.test(t)) scanNames(t, ARROW_RE, hits, taken, 'end', HAS_UNDERSCORE);
+    if (t.includes(' _ ')) extractSpacedNames(t, hits, taken);
+  }
   if (flags & F.UNDERSCORE && BOT_HINT.test(t)) scanNames(t, BOT_RE, hits, taken, 'match');
+}
+
+/** Letter-by-letter names with an underscore, joined ("o s k e m e n _ w o r k" -> oskemen_work). */
+function extractSpacedNames(t: string, hits: Hit[], taken: Taken): void {
+  let m: RegExpExecArray | null;
+  SPACED_NAME_RE.lastIndex = 0;
+  while ((m = SPACED_NAME_RE.exec(t))) {
+    const name = m[0].replace(/ /g, '');
+    const s = m.index;
+    const e = s + m[0].length;
+    if (name.includes('_') && /^[a-z]/i.test(name) && !taken.overlaps(s, e)) addTelegram(hits, taken, name, s, e);
+  }
 }
 
 /**
