@@ -4,11 +4,11 @@
  * generator, the lexicon, the model or the other sets. They are the closest thing in the
  * repository to the hidden evaluation data (more Kazakh, more obfuscation, more hard negatives).
  *
- * - The fifty-three sets named in RECIPE.authors (train.ts) are TRAINING data: their floors only
+ * - The fifty-nine sets named in RECIPE.authors (train.ts) are TRAINING data: their floors only
  *   check that the committed model still learnt them. What they say about unseen text was
  *   measured by leaving each out in turn (`npm run train:loso`, docs/monitor-detect.md).
- * - g, k, p, q, z and zb-zl are never trained on: their floors are the held-out figures (g
- *   confirmed training on a-f, k on h-j, p on l-n, q on r-t; z and zb-zl were written blind during
+ * - g, k, p, q, z and zb-zp are never trained on: their floors are the held-out figures (g
+ *   confirmed training on a-f, k on h-j, p on l-n, q on r-t; z and zb-zp were written blind during
  *   the 2026-12-06 rounds and run only on the models before and after them). bg, bh, bi, bj, bk
  *   and bl were written to train on, but the models trained with them were not kept (see
  *   HELD_OUT), so they are held out too.
@@ -27,36 +27,42 @@ import { RECIPE } from './train/train.js';
 const IN_SAMPLE = { macroF1: 0.99, benignFpr: 0 };
 /** Held-out figures of the committed model (macro-F1 rounded down, benign FPR rounded up). */
 const HELD_OUT: Record<string, { macroF1: number; benignFpr: number }> = {
-  'authors-g': { macroF1: 0.99, benignFpr: 0 },
+  'authors-g': { macroF1: 1.00, benignFpr: 0 },
   'authors-k': { macroF1: 0.97, benignFpr: 0 },
-  'authors-p': { macroF1: 0.96, benignFpr: 0 },
-  'authors-q': { macroF1: 0.97, benignFpr: 0 },
-  'authors-z': { macroF1: 0.95, benignFpr: 0 },
-  'authors-zb': { macroF1: 0.98, benignFpr: 0 },
-  'authors-zc': { macroF1: 0.98, benignFpr: 0.015 },
+  'authors-p': { macroF1: 0.97, benignFpr: 0 },
+  'authors-q': { macroF1: 0.97, benignFpr: 0.029 },
+  'authors-z': { macroF1: 0.96, benignFpr: 0.015 },
+  'authors-zb': { macroF1: 0.99, benignFpr: 0 },
+  'authors-zc': { macroF1: 0.97, benignFpr: 0 },
   'authors-zd': { macroF1: 0.98, benignFpr: 0.015 },
   'authors-ze': { macroF1: 0.99, benignFpr: 0 },
-  'authors-zf': { macroF1: 0.97, benignFpr: 0 },
-  'authors-zg': { macroF1: 0.98, benignFpr: 0.029 },
-  'authors-zh': { macroF1: 0.97, benignFpr: 0.029 },
+  'authors-zf': { macroF1: 0.96, benignFpr: 0 },
+  'authors-zg': { macroF1: 0.99, benignFpr: 0.029 },
+  'authors-zh': { macroF1: 0.98, benignFpr: 0 },
   // Written as an eighth training batch; the retrain with them made the other held-out sets'
   // figures worse, so by RECIPE's rule it was not kept and the committed model has never seen them.
   'authors-bg': { macroF1: 0.97, benignFpr: 0 },
-  'authors-bh': { macroF1: 0.97, benignFpr: 0 },
-  'authors-bi': { macroF1: 0.97, benignFpr: 0 },
+  'authors-bh': { macroF1: 0.98, benignFpr: 0.015 },
+  'authors-bi': { macroF1: 0.96, benignFpr: 0 },
   // The ninth batch (2026-12-06, third round): bj (chats), bk (jobs) and bl (medicines and culture)
   // were written to train on; the retrain with them made the held-out figures worse (sixteen sets
   // pooled 0.979 / 0.80% -> 0.975 / 1.25%), so it was not kept. zi was written blind as held out.
-  // bk and bl are the hardest held-out sets: job ads and medicines/culture.
-  'authors-bj': { macroF1: 0.97, benignFpr: 0.015 },
-  'authors-bk': { macroF1: 0.96, benignFpr: 0.029 },
+  // bl (medicines and culture) is the hardest held-out set.
+  'authors-bj': { macroF1: 0.98, benignFpr: 0.015 },
+  'authors-bk': { macroF1: 0.98, benignFpr: 0 },
   'authors-bl': { macroF1: 0.94, benignFpr: 0.015 },
-  'authors-zi': { macroF1: 0.97, benignFpr: 0 },
-  // Written blind after the threshold was raised to 0.8, and run on the committed model only (and
-  // on the same weights at 0.7 for comparison: zj 0.981 / 2.9%, zk 0.986 / 2.9%, zl 0.963 / 1.4%).
-  'authors-zj': { macroF1: 0.98, benignFpr: 0 },
-  'authors-zk': { macroF1: 0.98, benignFpr: 0.029 },
-  'authors-zl': { macroF1: 0.95, benignFpr: 0.015 },
+  'authors-zi': { macroF1: 0.98, benignFpr: 0 },
+  // Written blind after the threshold was raised to 0.8.
+  'authors-zj': { macroF1: 0.98, benignFpr: 0.029 },
+  'authors-zk': { macroF1: 0.99, benignFpr: 0.015 },
+  'authors-zl': { macroF1: 0.97, benignFpr: 0.029 },
+  // Written blind (2026-12-06, fourth round) to the hidden data's description: hard negatives, Kazakh
+  // first, obfuscation, recruitment and propaganda against look-alikes. On arrival (model b047abf1):
+  // zm 0.936 / 2.7%, zn 0.955 / 0%, zo 0.971 / 2.7%, zp 0.945 / 4.0%.
+  'authors-zm': { macroF1: 0.95, benignFpr: 0.014 },
+  'authors-zn': { macroF1: 0.98, benignFpr: 0 },
+  'authors-zo': { macroF1: 0.96, benignFpr: 0.027 },
+  'authors-zp': { macroF1: 0.96, benignFpr: 0.040 },
 };
 const TRAINED = RECIPE.authors.files.map((f) => f.replace(/\.jsonl$/, ''));
 const FLOORS: Record<string, { macroF1: number; benignFpr: number }> = {

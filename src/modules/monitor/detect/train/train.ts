@@ -46,7 +46,14 @@ export const DEV_PATH = join(REPO, '../shared/corpus/dev.jsonl');
 
 /** Fixed data recipe (recorded in the manifest). */
 export const RECIPE = {
-  generator: { seed: 1001, size: 60000 },
+  /**
+   * 30,000 generated rows per stage (60,000 until 2026-12-06): with the author sets repeated ten
+   * times, fewer template rows let the text written by people weigh more. 4-fold grouped
+   * cross-validation over the 59 training sets (threshold 0.8): 60k rows 0.9606 / 2.74% benign
+   * FPR, 30k 0.9612 / 2.51%, 15k 0.9607 / 2.72%; 30k with L2 1e-5 on the hashed features 0.9617 /
+   * 2.44% (adopted; 30k with 6e-5: 0.9590 / 2.79%).
+   */
+  generator: { seed: 1001, size: 30000 },
   calibration: { seed: 2002, size: 6000, split: 'holdout' as const },
   report: { seed: 5005, size: 8000, split: 'holdout' as const },
   maxBenignFpr: 0.004, // margin under the 1% target: the hidden data has more hard negatives than the calibration sample
@@ -63,13 +70,19 @@ export const RECIPE = {
    * false-positive target is the one not met while macro-F1 has room.
    */
   minThreshold: 0.8,
-  /** Curated rows are few; repeating them gives them weight next to 60k generated rows. */
+  /**
+   * SGD shuffle orders whose weights are averaged (fitRows). 4-fold grouped cross-validation over
+   * the 59 training sets (2026-12-06, threshold 0.8): one order 0.9617 / 2.44% benign FPR, three
+   * averaged 0.9637 / 2.42% (at 0.9: 0.9564 / 1.96% against 0.9607 / 1.91%).
+   */
+  seeds: 3,
+  /** Curated rows are few; repeating them gives them weight next to 30k generated rows. */
   extraRepeat: 3,
   /**
    * Sets written by other authors (fixtures/, see authors.test.ts), trained on since 2026-12-05:
    * leaving each one out in turn and training on the others raised its macro-F1 (six sets:
    * 0.929 -> 0.957 on average at the same false-positive count; fifteen: 0.949; thirty-one:
-   * 0.961; thirty-seven: 0.962; forty-three, forty-seven, fifty and fifty-three were added with
+   * 0.961; thirty-seven: 0.962; forty-three, forty-seven, fifty, fifty-three and fifty-nine were added with
    * the recipe unchanged). Repeat 10 was chosen that way over 6 and 15 (twenty-five sets: 0.960 /
    * 72 false positives against 0.959 / 77 for 6; thirty-one: 0.961 / 73 against 0.960 / 78 for
    * 15); obfuscated copies (augment 3 of the repeats) gave 0.960 / 80 against 0.959 / 77 and are
@@ -83,6 +96,10 @@ export const RECIPE = {
       'a', 'b', 'c', 'd', 'e', 'f', 'h', 'i', 'j', 'l', 'm', 'n', 'o', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y',
       'aa', 'ab', 'ac', 'ad', 'ae', 'af', 'ag', 'ah', 'ai', 'aj', 'ak', 'al', 'am', 'an', 'ao', 'ap', 'aq', 'ar',
       'as', 'at', 'au', 'av', 'aw', 'ax', 'ay', 'az', 'ba', 'bb', 'bc', 'bd', 'be', 'bf',
+      // Tenth batch (2026-12-06): written to the hidden data's description (hard negatives,
+      // Kazakh first, obfuscation, recruitment and propaganda against look-alikes, disguised
+      // posts, short lines).
+      'bm', 'bn', 'bo', 'bp', 'bq', 'br',
     ].map((x) => `authors-${x}.jsonl`),
     repeat: 10,
     /** How many of the repeats are obfuscated copies (train/augment.ts). */
@@ -132,9 +149,17 @@ export function makeHeader(fx: FeatureExtractor, lex: Lexicon, fcfg: FeatureConf
 }
 
 /** Train on rows; returns float weights. Exported for the determinism test. */
-export function fitRows(rows: readonly LabelledRow[], fx: FeatureExtractor, opts: TrainOptions, log?: (s: string) => void): Weights {
+export function fitRows(rows: readonly LabelledRow[], fx: FeatureExtractor, opts: TrainOptions, log?: (s: string) => void, seeds = 1): Weights {
   const data = featurize(rows, fx);
-  return train(data, fx.cfg.hashBits, fx.denseSize, opts, log);
+  const w = train(data, fx.cfg.hashBits, fx.denseSize, opts, log);
+  // Several shuffle orders averaged: a linear model's averaged weights give the averaged logits,
+  // so the run-to-run spread of one SGD order is smoothed at no cost at inference.
+  for (let k = 1; k < seeds; k++) {
+    const v = train(data, fx.cfg.hashBits, fx.denseSize, { ...opts, seed: opts.seed + k }, log);
+    for (const key of ['hashed', 'dense', 'bias'] as const) for (let i = 0; i < w[key].length; i++) w[key][i] += v[key][i];
+  }
+  if (seeds > 1) for (const key of ['hashed', 'dense', 'bias'] as const) for (let i = 0; i < w[key].length; i++) w[key][i] /= seeds;
+  return w;
 }
 
 /** Calibrate temperature + threshold of (quantised) weights on `cal`. */
@@ -220,7 +245,8 @@ function main(): void {
   // Stage A: selection model on 'train' families; calibration on held-out families.
   const genA = generateCorpus({ seed: RECIPE.generator.seed, size, split: 'train' });
   log(`stage A: ${genA.length} generated ('train' families) + ${extra.length}x${extraRepeat} extra + ${authors.length}x${authorsRepeat} from sets by other authors`);
-  const wA = fitRows(withExtra(genA), fx, opts, log);
+  const seeds = num('seeds') ?? RECIPE.seeds;
+  const wA = fitRows(withExtra(genA), fx, opts, log, seeds);
   const cal = calibrate(wA, fx, lex, fcfg, generateCorpus(RECIPE.calibration));
   log(`calibration on held-out families: temperature ${cal.temperature}, threshold ${cal.threshold}`);
   const binA = Model.serialize(makeHeader(fx, lex, fcfg, cal.temperature, cal.threshold), wA.hashed, wA.dense, wA.bias);
@@ -247,7 +273,7 @@ function main(): void {
   if (!process.argv.includes('--stage-a-only')) {
     genB = generateCorpus({ seed: RECIPE.generator.seed, size, split: 'all' });
     log(`stage B: ${genB.length} generated (all families) + extra`);
-    const wB = fitRows(withExtra(genB), fx, opts, log);
+    const wB = fitRows(withExtra(genB), fx, opts, log, seeds);
     bin = Model.serialize(makeHeader(fx, lex, fcfg, cal.temperature, cal.threshold), wB.hashed, wB.dense, wB.bias);
     const detB = new Detector(Model.parse(bin, fx), fx);
     devB = dev ? report('final model, dev.jsonl', detB, dev) : null;
