@@ -3,7 +3,8 @@
  * by an author the model has not seen. Each set of RECIPE.authors is left out in turn: a model
  * is trained (same recipe, `--authors-repeat 0`) on the other sets, repeated as the recipe
  * repeats them, and evaluated on the one left out. Prints one line per set and the means; the
- * last line is one JSON object. About 30 s per set on one core (thirty-seven sets: 20 minutes).
+ * last line is one JSON object. About a minute and a half per set on one core (three averaged SGD
+ * orders, RECIPE.seeds; fifty-nine sets: about 45 minutes in two halves on two cores).
  *
  * Options: --repeat N (instead of RECIPE.authors.repeat), --augment N (instead of
  * RECIPE.authors.augment), --only a,b,… (leave out only these sets; run two halves at once on two
