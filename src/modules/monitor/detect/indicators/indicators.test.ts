@@ -299,6 +299,10 @@ describe('phone', () => {
     assert.equal(one('номер: 8 (7O8) OO4-26-37', 'phone').value, '+77080042637');
     assert.equal(one('+7 (7O5) 213-85-6O', 'phone').value, '+77052138560');
     assert.deepEqual(pairs('дом 5-3O, кв 12-3О'), []);
+    // ... a number whose groups are joined by dashes or dots, with look-alikes anywhere in it
+    assert.equal(one('Звони/пиши 8-7O1-51O-O7-4O', 'phone').value, '+77015100740');
+    assert.equal(one('Только по звонку: +7 7O8.592-36.7O', 'phone').value, '+77085923670');
+    assert.deepEqual(pairs('дата 1O.O5.2O24, артикул O1-2O'), []);
     assert.equal(one('Оплата на карту 4003 О303 4422 4536 немесе', 'card').value, '4003030344224536');
     const k = one('📞 8️⃣7️⃣0️⃣1️⃣1️⃣2️⃣3️⃣4️⃣5️⃣6️⃣7️⃣', 'phone');
     assert.equal(k.value, '+77011234567');

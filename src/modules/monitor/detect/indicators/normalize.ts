@@ -159,7 +159,7 @@ function foldTokens(buf: Uint16Array, o: number): boolean {
       }
       changed = true;
     }
-    if (kinds & T_DIGIT ? foldDigitRuns(buf, i, j, o) : foldLookalikeGroup(buf, i, j, o)) changed = true;
+    if (kinds & T_DIGIT ? foldNumberToken(buf, i, j) || foldDigitRuns(buf, i, j, o) : foldLookalikeGroup(buf, i, j, o)) changed = true;
     i = j;
   }
   return changed;
@@ -186,6 +186,25 @@ function foldLookalikeGroup(buf: Uint16Array, from: number, to: number, len: num
   for (let k = from; k < to; k++) if (!(digitLookalike(buf[k]) > 0)) return false;
   if (to - from === 1 && digitLookalike(buf[from]) !== 0x30) return false;
   for (let k = from; k < to; k++) buf[k] = digitLookalike(buf[k]);
+  return true;
+}
+
+/**
+ * A token made only of digits, look-alikes, dashes and dots, with at least six real digits, is a
+ * number written with letters for some digits ("8-7О1-51О-О7-4О", "7О8.592-36.7О"): all its
+ * look-alikes are digits.
+ */
+function foldNumberToken(buf: Uint16Array, from: number, to: number): boolean {
+  let digits = 0;
+  let letters = 0;
+  for (let k = from; k < to; k++) {
+    const c = buf[k];
+    if (isDigit(c)) digits++;
+    else if (digitLookalike(c) > 0) letters++;
+    else if (c !== 0x2d && c !== 0x2e) return false;
+  }
+  if (digits < 6 || letters === 0) return false;
+  for (let k = from; k < to; k++) if (!isDigit(buf[k]) && buf[k] !== 0x2d && buf[k] !== 0x2e) buf[k] = digitLookalike(buf[k]);
   return true;
 }
 
