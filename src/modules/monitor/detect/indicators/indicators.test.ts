@@ -183,6 +183,8 @@ describe('email', () => {
     assert.deepEqual(pairs('Order at aktau-snow[dot]net today'), ['domain:aktau-snow.net']);
     assert.deepEqual(pairs('ivan at mail dot ru'), ['email:ivan@mail.ru']);
     assert.deepEqual(pairs('menu at krg-snowflake [dot] xyz'), ['domain:krg-snowflake.xyz']);
+    // ... and a refused "word at host" reading does not hide the address that follows it
+    assert.deepEqual(pairs('the press office at Press.PVL@police-pvl.kz or by phone'), ['email:press.pvl@police-pvl.kz']);
   });
 });
 

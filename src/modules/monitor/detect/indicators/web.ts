@@ -299,6 +299,9 @@ const AT_PROSE = new Set([
   'sold', 'sale', 'now', 'online', 'here', 'there', 'get', 'pick', 'open', 'located', 'meet', 'only', 'also', 'check', 'see',
 ]);
 
+/** A refused reading ("office at Press.PVL", not a host) may hide an address right after its local part. */
+const rescanAfterLocal = (m: RegExpExecArray) => { EMAIL_RE.lastIndex = m.index + m[1].length; };
+
 function extractEmails(t: string, hits: Hit[], taken: Taken): void {
   let m: RegExpExecArray | null;
   EMAIL_RE.lastIndex = 0;
@@ -312,19 +315,19 @@ function extractEmails(t: string, hits: Hit[], taken: Taken): void {
       const pre = SPACED_LOCAL_RE.exec(t.slice(Math.max(0, s - 130), s));
       if (pre) { local = pre[1].replace(/ /g, '').toLowerCase() + local; s -= pre[1].length; }
     }
-    if (taken.overlaps(s, e)) continue;
+    if (taken.overlaps(s, e)) { rescanAfterLocal(m); continue; }
     const host = normalizeHost(m[3], false);
-    if (!host || local.endsWith('.') || local.includes('..')) continue;
+    if (!host || local.endsWith('.') || local.includes('..')) { rescanAfterLocal(m); continue; }
     const at = m[2].trim().toLowerCase();
     // A bare spelled "at" is ordinary English ("look at shop.kz"); only trust it
     // for mail providers or when the dots are obfuscated too.
     const provider = MAIL_PROVIDERS.has(host.split('.')[0]);
-    if ((at === 'at' || at === 'sobaka') && !provider && !/[^a-z0-9.-]/i.test(m[3])) continue;
+    if ((at === 'at' || at === 'sobaka') && !provider && !/[^a-z0-9.-]/i.test(m[3])) { rescanAfterLocal(m); continue; }
     // A bare "at" with bracketed dots mixes two styles: "menu at krg-shop [dot] xyz" is a sentence
     // with a defanged domain; an address is "ivan at mail dot ru" or "ivan [at] mail [dot] ru".
-    if (at === 'at' && !provider && /[[\](){}<>]/.test(m[3])) continue;
+    if (at === 'at' && !provider && /[[\](){}<>]/.test(m[3])) { rescanAfterLocal(m); continue; }
     // ... and not after a word that English puts before "at" ("Order at shop dot kz", "find us at").
-    if (at === 'at' && AT_PROSE.has(local)) continue;
+    if (at === 'at' && AT_PROSE.has(local)) { rescanAfterLocal(m); continue; }
     hits.push({ type: 'email', value: `${local}@${host}`, start: s, end: e });
     taken.add(s, e);
   }
