@@ -9,9 +9,9 @@
  *   measured by leaving each out in turn (`npm run train:loso`, docs/monitor-detect.md).
  * - g, k, p, q, z and zb-zs are never trained on: their floors are the held-out figures (g
  *   confirmed training on a-f, k on h-j, p on l-n, q on r-t; z and zb-zs were written blind during
- *   the 2026-12-06 rounds and run only on the models before and after them). bg, bh, bi, bj, bk
- *   and bl were written to train on, but the models trained with them were not kept (see
- *   HELD_OUT), so they are held out too.
+ *   the 2026-12-06 rounds and run only on the models before and after them). bg-bl and bs-bz
+ *   were written to train on, but the models trained with them were not kept (see HELD_OUT), so
+ *   they are held out too.
  *
  * The indicator floor is the target itself on every set: F1 1, and never a value with a broken
  * checksum (precision 1; each set writes such values into some texts).
@@ -71,6 +71,19 @@ const HELD_OUT: Record<string, { macroF1: number; benignFpr: number }> = {
   'authors-zq': { macroF1: 0.96, benignFpr: 0.027 },
   'authors-zr': { macroF1: 0.98, benignFpr: 0 },
   'authors-zs': { macroF1: 0.93, benignFpr: 0.027 },
+  // The eleventh batch (2026-12-06, fifth session), written to train on the kinds of text the
+  // left-out runs still got wrong: legal jobs (bs), shops named like slang (bt), texts quoting
+  // shop material (bu), memes and songs (bv), sales naming no drug (bw), Kazakh first (bx),
+  // English and crypto (by), medicines (bz). The retrain with them made the twenty-nine held-out
+  // sets' macro-F1 worse (pooled 0.9761 / 1.16% -> 0.9736 / 1.11%), so by the rule it was not kept.
+  'authors-bs': { macroF1: 0.96, benignFpr: 0.054 },
+  'authors-bt': { macroF1: 0.99, benignFpr: 0 },
+  'authors-bu': { macroF1: 0.97, benignFpr: 0.027 },
+  'authors-bv': { macroF1: 0.94, benignFpr: 0.054 },
+  'authors-bw': { macroF1: 0.90, benignFpr: 0.014 },
+  'authors-bx': { macroF1: 0.97, benignFpr: 0 },
+  'authors-by': { macroF1: 0.92, benignFpr: 0 },
+  'authors-bz': { macroF1: 0.91, benignFpr: 0 },
 };
 const TRAINED = RECIPE.authors.files.map((f) => f.replace(/\.jsonl$/, ''));
 const FLOORS: Record<string, { macroF1: number; benignFpr: number }> = {
