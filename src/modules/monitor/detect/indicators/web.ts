@@ -113,7 +113,8 @@ const KEYWORD_IN_RE = new RegExp(
 // or without a colon: "Жазыңдар: shym_jobs", "Jaz: x_kurer" / "Zhaz: x_shop" (Latin-script
 // Kazakh), "Байланыс: x_shop", "Пиши x_shop", "Оператор: x_op", "Оператор на связи: x_op", "чек
 // оператору x_op", "Пиши куратору: x_cur", "операторға жібер: x_op", "Жаз → x_shop", spaced
-// "Ж а з :  x_shop". Only names with an underscore, as shop handles nearly always have ("Пишите:
+// "Ж а з :  x_shop"; or the account named: "аккаунт x_hr", "ник: x_shop", "the account is x_kz".
+// Only names with an underscore, as shop handles nearly always have ("Пишите:
 // Telegram" is a word, "Оператор: Алия" a person); not the English "Contact:"/"DM:", which forms
 // follow with "first_name".
 const CONTACT_RE = new RegExp(

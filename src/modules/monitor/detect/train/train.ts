@@ -148,17 +148,24 @@ export function makeHeader(fx: FeatureExtractor, lex: Lexicon, fcfg: FeatureConf
   };
 }
 
-/** Train on rows; returns float weights. Exported for the determinism test. */
+/**
+ * Train on rows; returns float weights. Exported for the determinism test. With `seeds` > 1 the
+ * weights of that many shuffle orders (seed, seed + 1, …) are averaged: a linear model's averaged
+ * weights give the averaged logits, so the spread of one SGD order is smoothed at no cost at
+ * inference.
+ */
 export function fitRows(rows: readonly LabelledRow[], fx: FeatureExtractor, opts: TrainOptions, log?: (s: string) => void, seeds = 1): Weights {
   const data = featurize(rows, fx);
-  const w = train(data, fx.cfg.hashBits, fx.denseSize, opts, log);
-  // Several shuffle orders averaged: a linear model's averaged weights give the averaged logits,
-  // so the run-to-run spread of one SGD order is smoothed at no cost at inference.
-  for (let k = 1; k < seeds; k++) {
-    const v = train(data, fx.cfg.hashBits, fx.denseSize, { ...opts, seed: opts.seed + k }, log);
-    for (const key of ['hashed', 'dense', 'bias'] as const) for (let i = 0; i < w[key].length; i++) w[key][i] += v[key][i];
+  const runs = Array.from({ length: seeds }, (_, k) => train(data, fx.cfg.hashBits, fx.denseSize, { ...opts, seed: opts.seed + k }, log));
+  const w = runs[0]!;
+  if (seeds === 1) return w;
+  // Summed into the first run's float32 arrays in run order, then divided: the committed
+  // model's bytes depend on this order of rounding.
+  for (const key of ['hashed', 'dense', 'bias'] as const) {
+    const out = w[key];
+    for (const r of runs.slice(1)) for (let i = 0; i < out.length; i++) out[i] += r[key][i]!;
+    for (let i = 0; i < out.length; i++) out[i] /= seeds;
   }
-  if (seeds > 1) for (const key of ['hashed', 'dense', 'bias'] as const) for (let i = 0; i < w[key].length; i++) w[key][i] /= seeds;
   return w;
 }
 
@@ -302,7 +309,7 @@ function main(): void {
       ...RECIPE.calibration, model: "stage A ('train' families only)", method: 'temperature scaling (NLL, golden-section search)',
       temperature: cal.temperature, threshold: cal.threshold, rule: 'non-benign iff 1 - p(benign) >= threshold', max_benign_fpr: RECIPE.maxBenignFpr, min_threshold: RECIPE.minThreshold,
     },
-    hyperparameters: { features: fcfg, train: opts, quantisation: 'hashed int8 per-class scale; dense float32' },
+    hyperparameters: { features: fcfg, train: opts, averaged_shuffle_orders: seeds, quantisation: 'hashed int8 per-class scale; dense float32' },
     metrics: {
       holdout_stage_a: { note: "stage A model on template families it never saw ('holdout' split)", ...RECIPE.report, seed: reportSeed, ...holdA, ece_top_label: eceA },
       dev_stage_a: devA,
