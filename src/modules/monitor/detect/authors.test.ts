@@ -28,9 +28,9 @@ const IN_SAMPLE = { macroF1: 0.99, benignFpr: 0 };
 /** Held-out figures of the committed model (macro-F1 rounded down, benign FPR rounded up). */
 const HELD_OUT: Record<string, { macroF1: number; benignFpr: number }> = {
   'authors-g': { macroF1: 1.00, benignFpr: 0 },
-  'authors-k': { macroF1: 0.98, benignFpr: 0 },
+  'authors-k': { macroF1: 0.97, benignFpr: 0 },
   'authors-p': { macroF1: 0.97, benignFpr: 0 },
-  'authors-q': { macroF1: 0.98, benignFpr: 0.029 },
+  'authors-q': { macroF1: 0.97, benignFpr: 0.029 },
   'authors-z': { macroF1: 0.96, benignFpr: 0.015 },
   'authors-zb': { macroF1: 0.99, benignFpr: 0 },
   'authors-zc': { macroF1: 0.97, benignFpr: 0 },
@@ -43,14 +43,14 @@ const HELD_OUT: Record<string, { macroF1: number; benignFpr: number }> = {
   // figures worse, so by RECIPE's rule it was not kept and the committed model has never seen them.
   'authors-bg': { macroF1: 0.97, benignFpr: 0 },
   'authors-bh': { macroF1: 0.98, benignFpr: 0.015 },
-  'authors-bi': { macroF1: 0.97, benignFpr: 0 },
+  'authors-bi': { macroF1: 0.96, benignFpr: 0 },
   // The ninth batch (2026-12-06, third round): bj (chats), bk (jobs) and bl (medicines and culture)
   // were written to train on; the retrain with them made the held-out figures worse (sixteen sets
   // pooled 0.979 / 0.80% -> 0.975 / 1.25%), so it was not kept. zi was written blind as held out.
   // bl (medicines and culture) is the hardest held-out set.
-  'authors-bj': { macroF1: 0.97, benignFpr: 0.029 },
+  'authors-bj': { macroF1: 0.98, benignFpr: 0.015 },
   'authors-bk': { macroF1: 0.98, benignFpr: 0 },
-  'authors-bl': { macroF1: 0.94, benignFpr: 0.029 },
+  'authors-bl': { macroF1: 0.94, benignFpr: 0.015 },
   'authors-zi': { macroF1: 0.98, benignFpr: 0 },
   // Written blind after the threshold was raised to 0.8.
   'authors-zj': { macroF1: 0.98, benignFpr: 0.029 },
@@ -59,18 +59,18 @@ const HELD_OUT: Record<string, { macroF1: number; benignFpr: number }> = {
   // Written blind (2026-12-06, fourth round) to the hidden data's description: hard negatives, Kazakh
   // first, obfuscation, recruitment and propaganda against look-alikes. On arrival (model b047abf1):
   // zm 0.936 / 2.7%, zn 0.955 / 0%, zo 0.971 / 2.7%, zp 0.945 / 4.0%.
-  'authors-zm': { macroF1: 0.96, benignFpr: 0.014 },
+  'authors-zm': { macroF1: 0.95, benignFpr: 0.014 },
   'authors-zn': { macroF1: 0.98, benignFpr: 0 },
   'authors-zo': { macroF1: 0.96, benignFpr: 0.027 },
-  'authors-zp': { macroF1: 0.97, benignFpr: 0.027 },
+  'authors-zp': { macroF1: 0.96, benignFpr: 0.040 },
   // Written blind after the model above was committed, as its final check (2026-12-06, fifth
   // session): a general hard mix (zq), Kazakh first (zr) and the hardest cases on both sides (zs).
-  // On arrival, model b047abf1 / the new model 501bf5eb: zq 0.958 / 4.0% -> 0.963 / 2.7%, zr 0.953 / 0%
+  // On arrival, previous model b047abf1 / this one: zq 0.958 / 4.0% -> 0.963 / 2.7%, zr 0.953 / 0%
   // -> 0.985 / 0%, zs 0.918 / 2.7% -> 0.937 / 2.7%; indicator F1 1.0, 0.988 (two phone writings,
   // fixed) and 1.0.
   'authors-zq': { macroF1: 0.96, benignFpr: 0.027 },
   'authors-zr': { macroF1: 0.98, benignFpr: 0 },
-  'authors-zs': { macroF1: 0.95, benignFpr: 0 },
+  'authors-zs': { macroF1: 0.93, benignFpr: 0.027 },
   // The eleventh batch (2026-12-06, fifth session), written to train on the kinds of text the
   // left-out runs still got wrong: legal jobs (bs), shops named like slang (bt), texts quoting
   // shop material (bu), memes and songs (bv), sales naming no drug (bw), Kazakh first (bx),
@@ -79,11 +79,11 @@ const HELD_OUT: Record<string, { macroF1: number; benignFpr: number }> = {
   'authors-bs': { macroF1: 0.96, benignFpr: 0.054 },
   'authors-bt': { macroF1: 0.99, benignFpr: 0 },
   'authors-bu': { macroF1: 0.97, benignFpr: 0.027 },
-  'authors-bv': { macroF1: 0.94, benignFpr: 0.040 },
-  'authors-bw': { macroF1: 0.91, benignFpr: 0.014 },
+  'authors-bv': { macroF1: 0.94, benignFpr: 0.054 },
+  'authors-bw': { macroF1: 0.90, benignFpr: 0.014 },
   'authors-bx': { macroF1: 0.97, benignFpr: 0 },
-  'authors-by': { macroF1: 0.93, benignFpr: 0 },
-  'authors-bz': { macroF1: 0.93, benignFpr: 0 },
+  'authors-by': { macroF1: 0.92, benignFpr: 0 },
+  'authors-bz': { macroF1: 0.91, benignFpr: 0 },
 };
 const TRAINED = RECIPE.authors.files.map((f) => f.replace(/\.jsonl$/, ''));
 const FLOORS: Record<string, { macroF1: number; benignFpr: number }> = {

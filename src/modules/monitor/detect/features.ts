@@ -70,12 +70,12 @@ export interface FeatureConfig {
 }
 
 /**
- * 2^18 hashed buckets per class (2^17 until 2026-12-06): fewer n-gram collisions. 4-fold grouped
- * cross-validation over the fifty-nine training sets at threshold 0.8 (`npm run train:cv`):
- * 17 bits 0.9637 / 2.42% benign FPR, 18 bits 0.9661 / 2.26%, 19 bits 0.9665 / 2.23%. The int8
- * table doubles to 1 MB (model 1.1 MB); detect() measured about 5% slower.
+ * 2^17 hashed buckets per class: the int8 table (512 KB) stays in a core's L2 cache. 2^18 was
+ * measured on 2026-12-06 (`npm run train:cv`: 0.9637 / 2.42% -> 0.9661 / 2.26% benign FPR; all
+ * thirty-seven held-out sets 0.9705 / 1.31% -> 0.9730 / 1.24%) and not taken: `bench:detect` ran
+ * 10-25% slower (27,564 against 35,340 msgs/s back to back), too much for a gain that small.
  */
-export const DEFAULT_FEATURES: FeatureConfig = { hashBits: 18, nMin: 3, nMax: 4 };
+export const DEFAULT_FEATURES: FeatureConfig = { hashBits: 17, nMin: 3, nMax: 4 };
 
 /** Smallest doubling of `cap` that holds n. */
 function grown(cap: number, n: number): number {
