@@ -83,8 +83,10 @@ const HANDLE_RE = new RegExp(
 // without one ("тг-ға жаз name_x"). Groups: 1|2 the separator (if any), 3 the name. A "~"
 // counts as a space, not a separator: "тг ~ name_24" needs a handle-shaped name, and
 // "15 000 тг ~ approx" is tenge.
+/** Arrows pointing at a name ("→ x_shop"); with the dashes, what separates a contact word from a name. */
+const POINTERS = '->|→|=>|👉|➡️?';
 /** Dashes and arrows between a contact word and a name (also after a contact verb, CONTACT_RE). */
-const ARROWS = '–|—|->|→|=>|👉|➡️?';
+const ARROWS = `–|—|${POINTERS}`;
 const KW_SEP = `(:|-|=|${ARROWS})`;
 // A contact verb between the keyword and the name, without a separator: "тг-ға жаз name_x",
 // "в тг пишите name_x" (handle-shaped names only, like every form without a separator).
@@ -125,7 +127,7 @@ const CONTACT_RE = new RegExp(
 );
 // An arrow pointing at a shop name: "в телеграме «atyrau jumys» деп ізде → atyrau_jumys" (names with an underscore).
 // Arrows only: a dash is punctuation ("— w_e_e_d, acid" spells a drug).
-const ARROW_RE = /(?:->|→|=>|👉|➡️?)[ \t]{0,2}([a-z][a-z0-9_]{4,31})(?![a-z0-9_@]|\.[a-z0-9]|:\/)/gi;
+const ARROW_RE = new RegExp(`(?:${POINTERS})[ \\t]{0,2}([a-z][a-z0-9_]{4,31})(?![a-z0-9_@]|\\.[a-z0-9]|:\\/)`, 'gi');
 // A name spelled out letter by letter: "s t e p _ w o l f _ b o t", "@ a k t o b e _ k u r a t o r".
 // Only names with an underscore: spaced capitals ("F R E E") are emphasis.
 const SPACED_NAME_RE = /(?<![a-z0-9_.@\/\-])(?:[a-z0-9_] ){4,31}[a-z0-9_](?![a-z0-9_])/gi;
@@ -300,38 +302,44 @@ const AT_PROSE = new Set([
   'sold', 'sale', 'now', 'online', 'here', 'there', 'get', 'pick', 'open', 'located', 'meet', 'only', 'also', 'check', 'see',
 ]);
 
-/** A refused reading ("office at Press.PVL", not a host) may hide an address right after its local part. */
-const rescanAfterLocal = (m: RegExpExecArray) => { EMAIL_RE.lastIndex = m.index + m[1].length; };
-
 function extractEmails(t: string, hits: Hit[], taken: Taken): void {
   let m: RegExpExecArray | null;
   EMAIL_RE.lastIndex = 0;
   while ((m = EMAIL_RE.exec(t))) {
-    let s = m.index;
-    const e = s + m[0].length;
-    let local = m[1].replace(LOCAL_DOT_RE, '.').toLowerCase();
-    // A local part spelled out letter by letter ("g a s h . o p t @ tuta . io"): the match
-    // holds only its last letter.
-    if (local.length === 1 && t.charCodeAt(s - 1) === 0x20) {
-      const pre = SPACED_LOCAL_RE.exec(t.slice(Math.max(0, s - 130), s));
-      if (pre) { local = pre[1].replace(/ /g, '').toLowerCase() + local; s -= pre[1].length; }
-    }
-    if (taken.overlaps(s, e)) { rescanAfterLocal(m); continue; }
-    const host = normalizeHost(m[3], false);
-    if (!host || local.endsWith('.') || local.includes('..')) { rescanAfterLocal(m); continue; }
-    const at = m[2].trim().toLowerCase();
-    // A bare spelled "at" is ordinary English ("look at shop.kz"); only trust it
-    // for mail providers or when the dots are obfuscated too.
-    const provider = MAIL_PROVIDERS.has(host.split('.')[0]);
-    if ((at === 'at' || at === 'sobaka') && !provider && !/[^a-z0-9.-]/i.test(m[3])) { rescanAfterLocal(m); continue; }
-    // A bare "at" with bracketed dots mixes two styles: "menu at krg-shop [dot] xyz" is a sentence
-    // with a defanged domain; an address is "ivan at mail dot ru" or "ivan [at] mail [dot] ru".
-    if (at === 'at' && !provider && /[[\](){}<>]/.test(m[3])) { rescanAfterLocal(m); continue; }
-    // ... and not after a word that English puts before "at" ("Order at shop dot kz", "find us at").
-    if (at === 'at' && AT_PROSE.has(local)) { rescanAfterLocal(m); continue; }
-    hits.push({ type: 'email', value: `${local}@${host}`, start: s, end: e });
-    taken.add(s, e);
+    const hit = readEmail(t, m, taken);
+    // A refused reading ("office at Press.PVL", not a host) may hide an address right after
+    // its local part: the scan resumes there, not after the whole match.
+    if (!hit) { EMAIL_RE.lastIndex = m.index + m[1].length; continue; }
+    hits.push(hit);
+    taken.add(hit.start, hit.end);
   }
+}
+
+/** The e-mail of one EMAIL_RE match, or null when the match is not one. */
+function readEmail(t: string, m: RegExpExecArray, taken: Taken): Hit | null {
+  let s = m.index;
+  const e = s + m[0].length;
+  let local = m[1].replace(LOCAL_DOT_RE, '.').toLowerCase();
+  // A local part spelled out letter by letter ("g a s h . o p t @ tuta . io"): the match
+  // holds only its last letter.
+  if (local.length === 1 && t.charCodeAt(s - 1) === 0x20) {
+    const pre = SPACED_LOCAL_RE.exec(t.slice(Math.max(0, s - 130), s));
+    if (pre) { local = pre[1].replace(/ /g, '').toLowerCase() + local; s -= pre[1].length; }
+  }
+  if (taken.overlaps(s, e)) return null;
+  const host = normalizeHost(m[3], false);
+  if (!host || local.endsWith('.') || local.includes('..')) return null;
+  const at = m[2].trim().toLowerCase();
+  // A bare spelled "at" is ordinary English ("look at shop.kz"); only trust it
+  // for mail providers or when the dots are obfuscated too.
+  const provider = MAIL_PROVIDERS.has(host.split('.')[0]);
+  if ((at === 'at' || at === 'sobaka') && !provider && !/[^a-z0-9.-]/i.test(m[3])) return null;
+  // A bare "at" with bracketed dots mixes two styles: "menu at krg-shop [dot] xyz" is a sentence
+  // with a defanged domain; an address is "ivan at mail dot ru" or "ivan [at] mail [dot] ru".
+  if (at === 'at' && !provider && /[[\](){}<>]/.test(m[3])) return null;
+  // ... and not after a word that English puts before "at" ("Order at shop dot kz", "find us at").
+  if (at === 'at' && AT_PROSE.has(local)) return null;
+  return { type: 'email', value: `${local}@${host}`, start: s, end: e };
 }
 
 // Looser writings ("@ name", "тг name") need a username that does not look like
