@@ -7,9 +7,10 @@
  * - The fifty-nine sets named in RECIPE.authors (train.ts) are TRAINING data: their floors only
  *   check that the committed model still learnt them. What they say about unseen text was
  *   measured by leaving each out in turn (`npm run train:loso`, docs/monitor-detect.md).
- * - g, k, p, q, z and zb-zs are never trained on: their floors are the held-out figures (g
+ * - g, k, p, q, z, zb-zs and ca-cc are never trained on: their floors are the held-out figures (g
  *   confirmed training on a-f, k on h-j, p on l-n, q on r-t; z and zb-zs were written blind during
- *   the 2026-12-06 rounds and run only on the models before and after them). bg-bl and bs-bz
+ *   the 2026-12-06 rounds and run only on the models before and after them; ca-cc, written for the
+ *   indicators, only on the committed model). bg-bl and bs-bz
  *   were written to train on, but the models trained with them were not kept (see HELD_OUT), so
  *   they are held out too.
  *
@@ -84,6 +85,13 @@ const HELD_OUT: Record<string, { macroF1: number; benignFpr: number }> = {
   'authors-bx': { macroF1: 0.97, benignFpr: 0 },
   'authors-by': { macroF1: 0.92, benignFpr: 0 },
   'authors-bz': { macroF1: 0.91, benignFpr: 0 },
+  // Written blind (2026-12-06, sixth session) for the indicators: hard writings of every type (ca),
+  // Kazakh first (cb), long posts with several indicators among look-alike numbers (cc). Indicator
+  // F1 on arrival 0.998 (a phone split by a word), 1.0 and 0.999 (a word before "TG:" read as a
+  // handle); both fixed.
+  'authors-ca': { macroF1: 0.97, benignFpr: 0 },
+  'authors-cb': { macroF1: 0.99, benignFpr: 0 },
+  'authors-cc': { macroF1: 0.98, benignFpr: 0 },
 };
 const TRAINED = RECIPE.authors.files.map((f) => f.replace(/\.jsonl$/, ''));
 const FLOORS: Record<string, { macroF1: number; benignFpr: number }> = {

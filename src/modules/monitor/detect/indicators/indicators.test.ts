@@ -63,6 +63,8 @@ describe('telegram', () => {
     assert.deepEqual(pairs('мет 💠 лёд, 0,3 — 15к. Оператор: aktobe_ice тг'), ['telegram:aktobe_ice']);
     assert.deepEqual(pairs('итого 5000 тг, доставка 500 тг'), []);
     assert.deepEqual(pairs('klad 15 minutta. shop_alm24 telegramda jaz'), ['telegram:shop_alm24']);
+    // a keyword followed by a colon names what follows, not the word before it
+    assert.deepEqual(pairs('paid daily in USDT TRC20\nTG: @alm_drop_photo | WA: +77050457431'), ['telegram:alm_drop_photo', 'phone:+77050457431']);
     // a contact verb between the keyword and the name
     assert.deepEqual(pairs('картаға сал да тг-ға жаз konaev_pink'), ['telegram:konaev_pink']);
     assert.deepEqual(pairs('в тг пишите alm_shop24'), ['telegram:alm_shop24']);
@@ -309,6 +311,17 @@ describe('phone', () => {
     const k = one('📞 8️⃣7️⃣0️⃣1️⃣1️⃣2️⃣3️⃣4️⃣5️⃣6️⃣7️⃣', 'phone');
     assert.equal(k.value, '+77011234567');
     assert.ok(k.written.startsWith('8️⃣') && k.written.includes('7️⃣0️⃣1️⃣'));
+  });
+  it('obfuscated: a number split by a word ("дальше", "потом", "сосын", "then")', () => {
+    const p = one('Пиши: 8 771 707 дальше 83 66', 'phone');
+    assert.equal(p.value, '+77717078366');
+    assert.equal(p.written, '8 771 707 дальше 83 66');
+    assert.equal(one('звони +7 (747) 123 сосын 45-67', 'phone').value, '+77471234567');
+    assert.equal(one('call 8 701 234 then 5678.', 'phone').value, '+77012345678');
+    // only a prefix, the code and three digits, then exactly four digits
+    assert.deepEqual(pairs('код 8 771 707 then 83661'), []);
+    assert.deepEqual(pairs('8 771 дальше 707 83 66'), []);
+    assert.deepEqual(pairs('дом 712 дальше 8366'), []);
   });
 });
 

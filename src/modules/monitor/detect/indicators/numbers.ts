@@ -93,6 +93,15 @@ const PHONE_RE = new RegExp(
   'g',
 );
 
+// A number split by a word, an evasion of filters that look for digit runs: "8 771 707 дальше 83
+// 66". Narrow on purpose: a prefix, the operator code and three digits, one of these words, then
+// the last four digits.
+const SPLIT_PHONE_RE = new RegExp(
+  `(?<![\\d+])(?:\\+${S}?7|8|7)${S}{0,2}\\(?${S}?7\\d\\d${S}?\\)?${S}{0,3}\\d${S}?\\d${S}?\\d` +
+    `[ \\t]+(?:дальше|далее|потом|затем|then|next|сосын|кейін|әрі қарай)[ \\t:,]+\\d${S}?\\d${S}?\\d${S}?\\d(?![\\d\\-.]\\d|\\d)`,
+  'g',
+);
+
 // Numbers without '+' are not phones when labelled as something else: "№", "#",
 // "ID", "ИИН" before any of them; "заказ", "order", "счёт"… only before a bare
 // 10-digit number ("Заказ: 8 701 …" is an order line, i.e. a phone).
@@ -145,6 +154,15 @@ export function extractNumbers(t: string, hits: Hit[], num: Taken, web: Taken, f
       const before = t.slice(Math.max(0, s - 16), s);
       if (NUMBER_LABEL.test(before) || (m[1] === undefined && DOC_LABEL.test(before))) continue;
     }
+    hits.push({ type: 'phone', value, start: s, end: e });
+    num.add(s, e);
+  }
+  SPLIT_PHONE_RE.lastIndex = 0;
+  while ((m = SPLIT_PHONE_RE.exec(t))) {
+    const s = m.index;
+    const e = s + m[0].length;
+    const value = normalizeKzPhone(m[0]);
+    if (!value || num.overlaps(s, e) || web.overlaps(s, e)) continue;
     hits.push({ type: 'phone', value, start: s, end: e });
     num.add(s, e);
   }

@@ -106,9 +106,9 @@ const KEYWORD_AFTER_RE = new RegExp(
   'gi',
 );
 // "orda_shop в телеге", "name_24 in telegram", "name_kz телеграмда" / "telegramda", "aktobe_ice тг":
-// handle-shaped names only.
+// handle-shaped names only. Not before a colon: "…in USDT TRC20 TG: @x_shop" names what follows.
 const KEYWORD_IN_RE = new RegExp(
-  `(?<![a-z0-9_.@/\\-])([a-z][a-z0-9_]{4,31})\\s(?:(?:в|во|in|on)\\s(?:тг|tg|телег[${CYR}]{0,3}|телеграм[${CYR}]{0,3}|telegram)|телеграмда|телеграмнан|тг-да|telegramda|telegramnan|tg-da|тг|tg)(?![a-z0-9${CYR}])`,
+  `(?<![a-z0-9_.@/\\-])([a-z][a-z0-9_]{4,31})\\s(?:(?:в|во|in|on)\\s(?:тг|tg|телег[${CYR}]{0,3}|телеграм[${CYR}]{0,3}|telegram)|телеграмда|телеграмнан|тг-да|telegramda|telegramnan|tg-da|тг|tg)(?![a-z0-9${CYR}]|\\s*[:=])`,
   'gi',
 );
 // A Russian or Kazakh contact verb (or the shop's "Оператор" / "куратор") before a bare name, with
