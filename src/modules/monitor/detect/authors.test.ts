@@ -4,7 +4,7 @@
  * generator, the lexicon, the model or the other sets. They are the closest thing in the
  * repository to the hidden evaluation data (more Kazakh, more obfuscation, more hard negatives).
  *
- * - The fifty-nine sets named in RECIPE.authors (train.ts) are TRAINING data: their floors only
+ * - The sixty-three sets named in RECIPE.authors (train.ts) are TRAINING data: their floors only
  *   check that the committed model still learnt them. What they say about unseen text was
  *   measured by leaving each out in turn (`npm run train:loso`, docs/monitor-detect.md).
  * - g, k, p, q, z, zb-zs and ca-cc are never trained on: their floors are the held-out figures (g
@@ -29,41 +29,41 @@ const IN_SAMPLE = { macroF1: 0.99, benignFpr: 0 };
 /** Held-out figures of the committed model (macro-F1 rounded down, benign FPR rounded up). */
 const HELD_OUT: Record<string, { macroF1: number; benignFpr: number }> = {
   'authors-g': { macroF1: 1.00, benignFpr: 0 },
-  'authors-k': { macroF1: 0.97, benignFpr: 0 },
-  'authors-p': { macroF1: 0.97, benignFpr: 0 },
+  'authors-k': { macroF1: 0.98, benignFpr: 0 },
+  'authors-p': { macroF1: 0.95, benignFpr: 0 },
   'authors-q': { macroF1: 0.97, benignFpr: 0.029 },
-  'authors-z': { macroF1: 0.96, benignFpr: 0.015 },
-  'authors-zb': { macroF1: 0.99, benignFpr: 0 },
-  'authors-zc': { macroF1: 0.97, benignFpr: 0 },
+  'authors-z': { macroF1: 0.95, benignFpr: 0 },
+  'authors-zb': { macroF1: 0.98, benignFpr: 0 },
+  'authors-zc': { macroF1: 0.97, benignFpr: 0.015 },
   'authors-zd': { macroF1: 0.98, benignFpr: 0.015 },
-  'authors-ze': { macroF1: 0.99, benignFpr: 0 },
+  'authors-ze': { macroF1: 0.98, benignFpr: 0 },
   'authors-zf': { macroF1: 0.96, benignFpr: 0 },
-  'authors-zg': { macroF1: 0.99, benignFpr: 0.029 },
+  'authors-zg': { macroF1: 0.98, benignFpr: 0.029 },
   'authors-zh': { macroF1: 0.98, benignFpr: 0 },
   // Written as an eighth training batch; the retrain with them made the other held-out sets'
   // figures worse, so by RECIPE's rule it was not kept and the committed model has never seen them.
-  'authors-bg': { macroF1: 0.97, benignFpr: 0 },
-  'authors-bh': { macroF1: 0.98, benignFpr: 0.015 },
+  'authors-bg': { macroF1: 0.96, benignFpr: 0 },
+  'authors-bh': { macroF1: 0.98, benignFpr: 0 },
   'authors-bi': { macroF1: 0.96, benignFpr: 0 },
   // The ninth batch (2026-12-06, third round): bj (chats), bk (jobs) and bl (medicines and culture)
   // were written to train on; the retrain with them made the held-out figures worse (sixteen sets
   // pooled 0.979 / 0.80% -> 0.975 / 1.25%), so it was not kept. zi was written blind as held out.
   // bl (medicines and culture) is the hardest held-out set.
-  'authors-bj': { macroF1: 0.98, benignFpr: 0.015 },
-  'authors-bk': { macroF1: 0.98, benignFpr: 0 },
-  'authors-bl': { macroF1: 0.94, benignFpr: 0.015 },
+  'authors-bj': { macroF1: 0.97, benignFpr: 0 },
+  'authors-bk': { macroF1: 0.97, benignFpr: 0 },
+  'authors-bl': { macroF1: 0.95, benignFpr: 0 },
   'authors-zi': { macroF1: 0.98, benignFpr: 0 },
   // Written blind after the threshold was raised to 0.8.
-  'authors-zj': { macroF1: 0.98, benignFpr: 0.029 },
-  'authors-zk': { macroF1: 0.99, benignFpr: 0.015 },
-  'authors-zl': { macroF1: 0.97, benignFpr: 0.029 },
+  'authors-zj': { macroF1: 0.98, benignFpr: 0.015 },
+  'authors-zk': { macroF1: 0.99, benignFpr: 0.029 },
+  'authors-zl': { macroF1: 0.96, benignFpr: 0.029 },
   // Written blind (2026-12-06, fourth round) to the hidden data's description: hard negatives, Kazakh
   // first, obfuscation, recruitment and propaganda against look-alikes. On arrival (model b047abf1):
   // zm 0.936 / 2.7%, zn 0.955 / 0%, zo 0.971 / 2.7%, zp 0.945 / 4.0%.
-  'authors-zm': { macroF1: 0.95, benignFpr: 0.014 },
+  'authors-zm': { macroF1: 0.96, benignFpr: 0 },
   'authors-zn': { macroF1: 0.98, benignFpr: 0 },
-  'authors-zo': { macroF1: 0.96, benignFpr: 0.027 },
-  'authors-zp': { macroF1: 0.96, benignFpr: 0.040 },
+  'authors-zo': { macroF1: 0.95, benignFpr: 0.027 },
+  'authors-zp': { macroF1: 0.97, benignFpr: 0.014 },
   // Written blind after the model above was committed, as its final check (2026-12-06, fifth
   // session): a general hard mix (zq), Kazakh first (zr) and the hardest cases on both sides (zs).
   // On arrival, previous model b047abf1 / this one: zq 0.958 / 4.0% -> 0.963 / 2.7%, zr 0.953 / 0%
@@ -71,27 +71,27 @@ const HELD_OUT: Record<string, { macroF1: number; benignFpr: number }> = {
   // fixed) and 1.0.
   'authors-zq': { macroF1: 0.96, benignFpr: 0.027 },
   'authors-zr': { macroF1: 0.98, benignFpr: 0 },
-  'authors-zs': { macroF1: 0.93, benignFpr: 0.027 },
+  'authors-zs': { macroF1: 0.93, benignFpr: 0.014 },
   // The eleventh batch (2026-12-06, fifth session), written to train on the kinds of text the
   // left-out runs still got wrong: legal jobs (bs), shops named like slang (bt), texts quoting
   // shop material (bu), memes and songs (bv), sales naming no drug (bw), Kazakh first (bx),
   // English and crypto (by), medicines (bz). The retrain with them made the twenty-nine held-out
   // sets' macro-F1 worse (pooled 0.9761 / 1.16% -> 0.9736 / 1.11%), so by the rule it was not kept.
-  'authors-bs': { macroF1: 0.96, benignFpr: 0.054 },
-  'authors-bt': { macroF1: 0.99, benignFpr: 0 },
+  'authors-bs': { macroF1: 0.96, benignFpr: 0.04 },
+  'authors-bt': { macroF1: 0.98, benignFpr: 0.04 },
   'authors-bu': { macroF1: 0.97, benignFpr: 0.027 },
-  'authors-bv': { macroF1: 0.94, benignFpr: 0.054 },
-  'authors-bw': { macroF1: 0.90, benignFpr: 0.014 },
-  'authors-bx': { macroF1: 0.97, benignFpr: 0 },
-  'authors-by': { macroF1: 0.92, benignFpr: 0 },
-  'authors-bz': { macroF1: 0.91, benignFpr: 0 },
+  'authors-bv': { macroF1: 0.94, benignFpr: 0.04 },
+  'authors-bw': { macroF1: 0.91, benignFpr: 0 },
+  'authors-bx': { macroF1: 0.95, benignFpr: 0 },
+  'authors-by': { macroF1: 0.93, benignFpr: 0 },
+  'authors-bz': { macroF1: 0.92, benignFpr: 0 },
   // Written blind (2026-12-06, sixth session) for the indicators: hard writings of every type (ca),
   // Kazakh first (cb), long posts with several indicators among look-alike numbers (cc). Indicator
   // F1 on arrival 0.998 (a phone split by a word), 1.0 and 0.999 (a word before "TG:" read as a
   // handle); both fixed.
-  'authors-ca': { macroF1: 0.97, benignFpr: 0 },
+  'authors-ca': { macroF1: 0.98, benignFpr: 0 },
   'authors-cb': { macroF1: 0.99, benignFpr: 0 },
-  'authors-cc': { macroF1: 0.98, benignFpr: 0 },
+  'authors-cc': { macroF1: 0.99, benignFpr: 0 },
 };
 const TRAINED = RECIPE.authors.files.map((f) => f.replace(/\.jsonl$/, ''));
 const FLOORS: Record<string, { macroF1: number; benignFpr: number }> = {
