@@ -49,9 +49,9 @@ export const monitorItems = pgTable(
     /** Calibrated probability per label. */
     scores: jsonb('scores'),
     /**
-     * Evidence spans [start, end) in `text` (terms, emoji, indicators, features), stored as short
-     * arrays without the evidence text (explain-store.ts; older rows hold the objects); read it
-     * through `expandExplain`.
+     * Evidence spans [start, end) in `text` (terms, emoji, indicators, features), stored as one
+     * string without the evidence text (explain-store.ts; older rows hold short arrays or the
+     * objects); read it through `expandExplain`.
      */
     explain: jsonb('explain'),
     /** Extracted indicators with spans. */
