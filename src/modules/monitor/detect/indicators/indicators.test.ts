@@ -25,6 +25,7 @@ describe('telegram', () => {
   it('finds the keyword after the name, a tilde separator, a Cyrillic т in t.me and a contact verb', () => {
     assert.deepEqual(pairs('Пиши: kokshe_schuch (телега)'), ['telegram:kokshe_schuch']);
     assert.deepEqual(pairs('Жазыңыз: pvl_khmur_kz (тг)'), ['telegram:pvl_khmur_kz']);
+    assert.deepEqual(pairs('0.5g/9k. DM pvl_salt_plug (telega)'), ['telegram:pvl_salt_plug']); // transliterated
     assert.deepEqual(pairs('Тг ~ shym_aq_97'), ['telegram:shym_aq_97']);
     assert.deepEqual(pairs('Тапсырыс: т . me / taldyk_kris_shop'), ['telegram:taldyk_kris_shop']);
     assert.deepEqual(pairs('Тапсырыс: т . ме / mang_kristall'), ['telegram:mang_kristall']); // all Cyrillic, spaced

@@ -99,10 +99,10 @@ const KEYWORD_RE = new RegExp(
     `([a-z][a-z0-9_]{4,31})(?![a-z0-9_@]|\\.[a-z0-9]|:\\/)`,
   'gi',
 );
-// The keyword after the name: "kokshe_shop (телега)", "name_24 [tg]". Handle-shaped names only:
-// "Total (тг)" is a column in tenge.
+// The keyword after the name: "kokshe_shop (телега)", "name_24 [tg]", transliterated "(telega)".
+// Handle-shaped names only: "Total (тг)" is a column in tenge.
 const KEYWORD_AFTER_RE = new RegExp(
-  `(?<![a-z0-9_.@/\\-])([a-z][a-z0-9_]{4,31})\\s?[(\\[]\\s?(?:tg|тг|телега|телеге|телеграм|telegram)\\s?[)\\]]`,
+  `(?<![a-z0-9_.@/\\-])([a-z][a-z0-9_]{4,31})\\s?[(\\[]\\s?(?:tg|тг|телега|телеге|телеграм|telegram|telega|telege)\\s?[)\\]]`,
   'gi',
 );
 // "orda_shop в телеге", "name_24 in telegram", "name_kz телеграмда" / "telegramda", "aktobe_ice тг":
