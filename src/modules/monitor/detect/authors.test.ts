@@ -7,7 +7,7 @@
  * - The sixty-three sets named in RECIPE.authors (train.ts) are TRAINING data: their floors only
  *   check that the committed model still learnt them. What they say about unseen text was
  *   measured by leaving each out in turn (`npm run train:loso`, docs/monitor-detect.md).
- * - g, k, p, q, z, zb-zs and ca-cg are never trained on: their floors are the held-out figures (g
+ * - g, k, p, q, z, zb-zs, ca-cc and ce-cg are never trained on: their floors are the held-out figures (g
  *   confirmed training on a-f, k on h-j, p on l-n, q on r-t; z and zb-zs were written blind during
  *   the 2026-12-06 rounds and run only on the models before and after them; ca-cc, written for the
  *   indicators, only on the committed model; ce-cg after it, on it and the one before). bg-bl, bs-bz
