@@ -123,6 +123,10 @@ describe('telegram', () => {
     assert.deepEqual(pairs('в телеге набери «kst hr center» — аккаунт kst_hr_center'), ['telegram:kst_hr_center']);
     assert.deepEqual(pairs("Telegram: search 'shroom box kz', the account is shroombox_kz"), ['telegram:shroombox_kz']);
     assert.deepEqual(pairs('ник: mef_shop_kz'), ['telegram:mef_shop_kz']);
+    // ... but not a nickname in a game or on another platform
+    assert.deepEqual(pairs('Ник: k0k0s_007, CS-те кездесеміз 🎮'), []);
+    assert.deepEqual(pairs('мой ник snow_kz в PUBG'), []);
+    assert.deepEqual(pairs('аккаунт alm_shop_kz в инсте'), []);
     assert.deepEqual(pairs('Телеграмда «atyrau jumys kz» деп ізде → atyrau_jumys_kz'), ['telegram:atyrau_jumys_kz']);
     // an underscore-spelled word after a dash is a drug name, not a handle
     assert.deepEqual(pairs('Almaty supply — w_e_e_d, acid, snow'), []);
