@@ -127,6 +127,7 @@ describe('telegram', () => {
     assert.deepEqual(pairs('Ник: k0k0s_007, CS-те кездесеміз 🎮'), []);
     assert.deepEqual(pairs('мой ник snow_kz в PUBG'), []);
     assert.deepEqual(pairs('аккаунт alm_shop_kz в инсте'), []);
+    assert.deepEqual(pairs('Оператор: x_op_kz инструкция по кладу'), ['telegram:x_op_kz']); // not "инст…"
     assert.deepEqual(pairs('Телеграмда «atyrau jumys kz» деп ізде → atyrau_jumys_kz'), ['telegram:atyrau_jumys_kz']);
     // an underscore-spelled word after a dash is a drug name, not a handle
     assert.deepEqual(pairs('Almaty supply — w_e_e_d, acid, snow'), []);

@@ -120,7 +120,7 @@ const KEYWORD_IN_RE = new RegExp(
 // Telegram" is a word, "Оператор: Алия" a person); not the English "Contact:"/"DM:", which forms
 // follow with "first_name". Not a name followed by a game or another platform: "Ник: k0k0s_007,
 // CS-те кездесеміз" is a player's nickname.
-const OTHER_PLATFORM = `\\s?[,.]?\\s?(?:(?:в|во|in|на|on)\\s)?(?:игре|ойында|game|cs(?:2|go)?(?![a-z])|pubg|dota|steam|minecraft|майнкрафт|roblox|fortnite|standoff|brawl|valorant|instagram|инст|tiktok|тикток)`;
+const OTHER_PLATFORM = `\\s?[,.]?\\s?(?:(?:в|во|in|на|on)\\s)?(?:игре|ойында|games?(?![a-z])|cs(?:2|go)?(?![a-z])|pubg|dota|steam|minecraft|майнкрафт|roblox|fortnite|standoff|brawl|valorant|instagram|инст(?:а|е|у|ой|аграм[${CYR}]{0,3})?(?![${CYR}])|tiktok|тикток)`;
 const CONTACT_RE = new RegExp(
   `(?<![a-z0-9${CYR}_])(?:пиши|пишите|писать|ж ?а ?з[${CYR}]{0,6}|jaz[a-zäğıñöşūü]{0,6}|zhaz[a-zäğıñöşūü]{0,6}|связь|контакт[${CYR}]{0,3}|байланыс[${CYR}]{0,3}|оператор[${CYR}]{0,2}|куратор[${CYR}]{0,2}|operator|аккаунт[${CYR}]{0,3}|никнейм|ник|username|nick(?:name)?|account(?:\\sis)?)` +
     `(?:\\sна\\sсвязи|\\s(?:жібер|жiбер|жибер|скин|отправ|напиш)[${CYR}]{0,4})?(?:\\s{0,2}(?::|${ARROWS})\\s{0,2}|\\s)` +
