@@ -23,15 +23,24 @@ import { decide, reviewQueue } from './review/review.service.js';
 const DAY = 86_400_000;
 /**
  * Two shops (Almaty and Shymkent), each two posts sharing a bot; `.example` domains never resolve.
+ * (Handles named "synthetic_demo_…" read as English text about synthetic drugs, which the
+ * detector of 2026-12-06 scored benign in one post; "qalqan_demo_…" is as plainly invented.)
  * A function, not a constant: app/demo.ts (SYNTHETIC) imports this module, so the marker is only
  * initialised once that import cycle has finished.
  */
 const story = () => [
-  { externalId: 'demo-story-a1', channel: `${SYNTHETIC} Алматы клад`, text: 'Меф, шишки — Алматы, клады 24/7. Бот @synthetic_demo_alm_bot, меню https://synthetic-demo-alm.example/menu' },
-  { externalId: 'demo-story-a2', channel: `${SYNTHETIC} Алматы клад`, text: 'Кристаллы, мука — Алматы, закладки. Заказ через @synthetic_demo_alm_bot' },
-  { externalId: 'demo-story-b1', channel: `${SYNTHETIC} Шымкент 24`, text: 'Шымкент: меф, гаш, шишки — бот @synthetic_demo_shm_bot, сайт https://synthetic-demo-shm.example' },
-  { externalId: 'demo-story-b2', channel: `${SYNTHETIC} Шымкент 24`, text: 'Работа курьером-закладчиком в Шымкенте: 5 000 ₸ за адрес, оплата в USDT каждый день, без опыта. Пиши @synthetic_demo_shm_bot' },
+  { externalId: 'demo-story-a1', channel: `${SYNTHETIC} Алматы клад`, text: 'Меф, шишки — Алматы, клады 24/7. Бот @qalqan_demo_alm_bot, меню https://qalqan-demo-alm.example/menu' },
+  { externalId: 'demo-story-a2', channel: `${SYNTHETIC} Алматы клад`, text: 'Кристаллы, мука — Алматы, закладки. Заказ через @qalqan_demo_alm_bot' },
+  { externalId: 'demo-story-b1', channel: `${SYNTHETIC} Шымкент 24`, text: 'Шымкент: меф, гаш, шишки — бот @qalqan_demo_shm_bot, сайт https://qalqan-demo-shm.example' },
+  { externalId: 'demo-story-b2', channel: `${SYNTHETIC} Шымкент 24`, text: 'Работа курьером-закладчиком в Шымкенте: 5 000 ₸ за адрес, оплата в USDT каждый день, без опыта. Пиши @qalqan_demo_shm_bot' },
 ] as const;
+
+/** The non-benign label with the highest score. */
+function topDrugLabel(scores: unknown): 'drug_sale' | 'courier_recruitment' | 'drug_propaganda' {
+  const s = (scores ?? {}) as Record<string, number>;
+  const labels = ['drug_sale', 'courier_recruitment', 'drug_propaganda'] as const;
+  return labels.reduce((best, l) => ((s[l] ?? 0) > (s[best] ?? 0) ? l : best), labels[0]);
+}
 
 /** A check record as the fetcher would return it, marked synthetic. */
 function syntheticCheck(url: string, at: Date, httpStatus: 200 | 451): CheckResult {
@@ -70,13 +79,20 @@ export async function seedMonitorWorkflowDemo(ctx: AppContext, feedIds: string[]
   // score: every fifth post rejected by the first reviewer; the second one is unsure on some and
   // disagrees on one, so the agreement page has something to show.
   for (const [k, item] of queue.entries()) {
-    await decide(db, reviewer1, item.id, { decision: k % 5 === 4 ? 'rejected' : 'confirmed', note: `${SYNTHETIC} demo decision` });
-    if (k % 2 === 0) await decide(db, reviewer2, item.id, { decision: k % 6 === 0 ? 'unsure' : k === 4 ? 'confirmed' : k % 5 === 4 ? 'rejected' : 'confirmed', note: `${SYNTHETIC} demo decision` });
+    // The queue starts below the detector's cut: a post it called benign is confirmed with the
+    // drug label it scored highest, as a reviewer must name one.
+    const label = item.label === 'benign' ? topDrugLabel(item.scores) : undefined;
+    const confirm = { decision: 'confirmed' as const, note: `${SYNTHETIC} demo decision`, ...(label ? { label } : {}) };
+    await decide(db, reviewer1, item.id, k % 5 === 4 ? { decision: 'rejected', note: `${SYNTHETIC} demo decision` } : confirm);
+    if (k % 2 === 0) {
+      const d = k % 6 === 0 ? 'unsure' : k === 4 ? 'confirmed' : k % 5 === 4 ? 'rejected' : 'confirmed';
+      await decide(db, reviewer2, item.id, d === 'confirmed' ? confirm : { decision: d, note: `${SYNTHETIC} demo decision` });
+    }
   }
 
   // Requests: an analyst drafts from the confirmed posts; another person approves (four eyes).
-  const alm = await createFromItems(db, analyst, { itemIds: [a1, a2], title: `${SYNTHETIC} Алматы: @synthetic_demo_alm_bot` });
-  const shm = await createFromItems(db, analyst, { itemIds: [b1, b2], title: `${SYNTHETIC} Шымкент: @synthetic_demo_shm_bot` });
+  const alm = await createFromItems(db, analyst, { itemIds: [a1, a2], title: `${SYNTHETIC} Алматы: @qalqan_demo_alm_bot` });
+  const shm = await createFromItems(db, analyst, { itemIds: [b1, b2], title: `${SYNTHETIC} Шымкент: @qalqan_demo_shm_bot` });
   const by = (res: typeof alm, target: string) => res.requests.find((r) => r.target === target)?.id;
   const move = async (id: string | undefined, steps: ('approved' | 'sent' | 'blocked' | 'refused')[]) => {
     if (!id) return;

@@ -39,13 +39,13 @@ for (const backend of testBackends()) {
       assert.ok(requests.length >= 5 && requests.every((r) => r.title.startsWith(SYNTHETIC)));
       const states = new Set(requests.map((r) => r.status));
       for (const s of ['draft', 'approved', 'blocked', 'refused', 'restored']) assert.ok(states.has(s), `a request ${s}: ${[...states]}`);
-      const shops = (await listShops(t.ctx.db, actor, { q: 'synthetic_demo' })).shops as { name: string; itemCount: number }[];
-      assert.deepEqual(shops.map((s) => [s.name, s.itemCount]).sort(), [['synthetic_demo_alm_bot', 2], ['synthetic_demo_shm_bot', 2]]);
+      const shops = (await listShops(t.ctx.db, actor, { q: 'qalqan_demo' })).shops as { name: string; itemCount: number }[];
+      assert.deepEqual(shops.map((s) => [s.name, s.itemCount]).sort(), [['qalqan_demo_alm_bot', 2], ['qalqan_demo_shm_bot', 2]]);
       const ag = await agreement(t.ctx.db, actor, {});
       const pair = ag.pairs.find((p) => [p.a.name, p.b.name].sort().join() === 'demo-reviewer-1,demo-reviewer-2');
       assert.ok(pair && pair.n >= 8, 'two demo reviewers decided the same items');
       assert.ok(ag.reviewers.some((r) => r.rejected > 0) && ag.reviewers.some((r) => r.unsure > 0), 'not every decision is a confirmation');
-      const { targets } = await listTargets(t.ctx.db, actor, { q: 'synthetic-demo-alm.example/menu' });
+      const { targets } = await listTargets(t.ctx.db, actor, { q: 'qalqan-demo-alm.example/menu' });
       assert.equal(targets.length, 1);
       const h = (await getTarget(t.ctx.db, actor, targets[0]!.id)).history.map((c) => c.statusAfter).reverse();
       assert.deepEqual(h, ['reachable', 'blocked', 'restored']);
