@@ -28,21 +28,21 @@ import { RECIPE } from './train/train.js';
 const IN_SAMPLE = { macroF1: 0.99, benignFpr: 0 };
 /** Held-out figures of the committed model (macro-F1 rounded down, benign FPR rounded up). */
 const HELD_OUT: Record<string, { macroF1: number; benignFpr: number }> = {
-  'authors-g': { macroF1: 1.00, benignFpr: 0 },
-  'authors-k': { macroF1: 0.98, benignFpr: 0 },
-  'authors-p': { macroF1: 0.95, benignFpr: 0 },
-  'authors-q': { macroF1: 0.97, benignFpr: 0.029 },
-  'authors-z': { macroF1: 0.95, benignFpr: 0 },
-  'authors-zb': { macroF1: 0.98, benignFpr: 0 },
-  'authors-zc': { macroF1: 0.97, benignFpr: 0.015 },
-  'authors-zd': { macroF1: 0.98, benignFpr: 0.015 },
+  'authors-g': { macroF1: 0.99, benignFpr: 0 },
+  'authors-k': { macroF1: 0.96, benignFpr: 0 },
+  'authors-p': { macroF1: 0.94, benignFpr: 0 },
+  'authors-q': { macroF1: 0.96, benignFpr: 0.015 },
+  'authors-z': { macroF1: 0.94, benignFpr: 0 },
+  'authors-zb': { macroF1: 0.97, benignFpr: 0 },
+  'authors-zc': { macroF1: 0.96, benignFpr: 0.015 },
+  'authors-zd': { macroF1: 0.97, benignFpr: 0.015 },
   'authors-ze': { macroF1: 0.98, benignFpr: 0 },
-  'authors-zf': { macroF1: 0.96, benignFpr: 0 },
+  'authors-zf': { macroF1: 0.95, benignFpr: 0 },
   'authors-zg': { macroF1: 0.98, benignFpr: 0.029 },
-  'authors-zh': { macroF1: 0.98, benignFpr: 0 },
+  'authors-zh': { macroF1: 0.96, benignFpr: 0 },
   // Written as an eighth training batch; the retrain with them made the other held-out sets'
   // figures worse, so by RECIPE's rule it was not kept and the committed model has never seen them.
-  'authors-bg': { macroF1: 0.96, benignFpr: 0 },
+  'authors-bg': { macroF1: 0.94, benignFpr: 0 },
   'authors-bh': { macroF1: 0.98, benignFpr: 0 },
   'authors-bi': { macroF1: 0.96, benignFpr: 0 },
   // The ninth batch (2026-12-06, third round): bj (chats), bk (jobs) and bl (medicines and culture)
@@ -51,64 +51,71 @@ const HELD_OUT: Record<string, { macroF1: number; benignFpr: number }> = {
   // bl (medicines and culture) is the hardest held-out set.
   'authors-bj': { macroF1: 0.97, benignFpr: 0 },
   'authors-bk': { macroF1: 0.97, benignFpr: 0 },
-  'authors-bl': { macroF1: 0.95, benignFpr: 0 },
-  'authors-zi': { macroF1: 0.98, benignFpr: 0 },
+  'authors-bl': { macroF1: 0.94, benignFpr: 0 },
+  'authors-zi': { macroF1: 0.97, benignFpr: 0 },
   // Written blind after the threshold was raised to 0.8.
-  'authors-zj': { macroF1: 0.98, benignFpr: 0.015 },
-  'authors-zk': { macroF1: 0.99, benignFpr: 0.029 },
-  'authors-zl': { macroF1: 0.96, benignFpr: 0.029 },
+  'authors-zj': { macroF1: 0.99, benignFpr: 0 },
+  'authors-zk': { macroF1: 0.99, benignFpr: 0.015 },
+  'authors-zl': { macroF1: 0.94, benignFpr: 0.015 },
   // Written blind (2026-12-06, fourth round) to the hidden data's description: hard negatives, Kazakh
   // first, obfuscation, recruitment and propaganda against look-alikes. On arrival (model b047abf1):
   // zm 0.936 / 2.7%, zn 0.955 / 0%, zo 0.971 / 2.7%, zp 0.945 / 4.0%.
-  'authors-zm': { macroF1: 0.96, benignFpr: 0 },
+  'authors-zm': { macroF1: 0.94, benignFpr: 0 },
   'authors-zn': { macroF1: 0.98, benignFpr: 0 },
-  'authors-zo': { macroF1: 0.95, benignFpr: 0.027 },
-  'authors-zp': { macroF1: 0.97, benignFpr: 0.014 },
+  'authors-zo': { macroF1: 0.97, benignFpr: 0 },
+  'authors-zp': { macroF1: 0.95, benignFpr: 0.014 },
   // Written blind after the model above was committed, as its final check (2026-12-06, fifth
   // session): a general hard mix (zq), Kazakh first (zr) and the hardest cases on both sides (zs).
   // On arrival, previous model b047abf1 / this one: zq 0.958 / 4.0% -> 0.963 / 2.7%, zr 0.953 / 0%
   // -> 0.985 / 0%, zs 0.918 / 2.7% -> 0.937 / 2.7%; indicator F1 1.0, 0.988 (two phone writings,
   // fixed) and 1.0.
-  'authors-zq': { macroF1: 0.96, benignFpr: 0.027 },
-  'authors-zr': { macroF1: 0.98, benignFpr: 0 },
-  'authors-zs': { macroF1: 0.93, benignFpr: 0.014 },
+  'authors-zq': { macroF1: 0.96, benignFpr: 0.014 },
+  'authors-zr': { macroF1: 0.99, benignFpr: 0 },
+  'authors-zs': { macroF1: 0.92, benignFpr: 0 },
   // The eleventh batch (2026-12-06, fifth session), written to train on the kinds of text the
   // left-out runs still got wrong: legal jobs (bs), shops named like slang (bt), texts quoting
   // shop material (bu), memes and songs (bv), sales naming no drug (bw), Kazakh first (bx),
   // English and crypto (by), medicines (bz). The retrain with them made the twenty-nine held-out
   // sets' macro-F1 worse (pooled 0.9761 / 1.16% -> 0.9736 / 1.11%), so by the rule it was not kept.
-  'authors-bs': { macroF1: 0.96, benignFpr: 0.04 },
-  'authors-bt': { macroF1: 0.98, benignFpr: 0.04 },
-  'authors-bu': { macroF1: 0.97, benignFpr: 0.027 },
-  'authors-bv': { macroF1: 0.94, benignFpr: 0.04 },
-  'authors-bw': { macroF1: 0.91, benignFpr: 0 },
-  'authors-bx': { macroF1: 0.95, benignFpr: 0 },
-  'authors-by': { macroF1: 0.93, benignFpr: 0 },
-  'authors-bz': { macroF1: 0.92, benignFpr: 0 },
+  'authors-bs': { macroF1: 0.95, benignFpr: 0.04 },
+  'authors-bt': { macroF1: 0.98, benignFpr: 0.014 },
+  'authors-bu': { macroF1: 0.95, benignFpr: 0.027 },
+  'authors-bv': { macroF1: 0.92, benignFpr: 0.027 },
+  'authors-bw': { macroF1: 0.91, benignFpr: 0.014 },
+  'authors-bx': { macroF1: 0.96, benignFpr: 0 },
+  'authors-by': { macroF1: 0.96, benignFpr: 0 },
+  'authors-bz': { macroF1: 0.91, benignFpr: 0 },
   // Written blind (2026-12-06, sixth session) for the indicators: hard writings of every type (ca),
   // Kazakh first (cb), long posts with several indicators among look-alike numbers (cc). Indicator
   // F1 on arrival 0.998 (a phone split by a word), 1.0 and 0.999 (a word before "TG:" read as a
   // handle); both fixed.
   'authors-ca': { macroF1: 0.98, benignFpr: 0 },
   'authors-cb': { macroF1: 0.99, benignFpr: 0 },
-  'authors-cc': { macroF1: 0.99, benignFpr: 0 },
+  'authors-cc': { macroF1: 0.98, benignFpr: 0 },
   // Written blind after the model of the sixth session (342ae104) was trained, as its clean check:
   // a hard general mix (ce), Kazakh hard negatives first (cf), obfuscation on both sides (cg). On
   // arrival, previous model 501bf5eb / this one: ce 0.966 / 1.3% -> 0.972 / 1.3%, cf 0.964 / 2.2%
   // -> 0.964 / 1.1%, cg 0.953 / 5.3% -> 0.957 / 4.0%; indicator F1 1.0, 1.0 and 0.996 (a name
   // before a transliterated "(telega)", fixed).
-  'authors-ce': { macroF1: 0.97, benignFpr: 0.014 },
-  'authors-cf': { macroF1: 0.96, benignFpr: 0.012 },
-  'authors-cg': { macroF1: 0.95, benignFpr: 0.04 },
+  'authors-ce': { macroF1: 0.97, benignFpr: 0 },
+  'authors-cf': { macroF1: 0.95, benignFpr: 0 },
+  'authors-cg': { macroF1: 0.96, benignFpr: 0.04 },
   // The thirteenth batch (2026-12-06, sixth session), written to train on after the clean check:
   // short everyday lines (de), people and institutions quoting shops (df), legal goods named like
   // slang (dg), Kazakh work ads and chats (dh). The retrain with them was no better on the
   // forty-three held-out sets (0.9706 / 33 false positives -> 0.9713 / 34), so by the rule it was
   // not kept. Previous model 501bf5eb / this one on them: 0.9603 / 3.3% -> 0.9611 / 1.8% pooled.
-  'authors-de': { macroF1: 0.98, benignFpr: 0.013 },
-  'authors-df': { macroF1: 0.93, benignFpr: 0.012 },
-  'authors-dg': { macroF1: 0.96, benignFpr: 0 },
-  'authors-dh': { macroF1: 0.97, benignFpr: 0.05 },
+  'authors-de': { macroF1: 0.98, benignFpr: 0 },
+  'authors-df': { macroF1: 0.92, benignFpr: 0.012 },
+  'authors-dg': { macroF1: 0.95, benignFpr: 0 },
+  'authors-dh': { macroF1: 0.96, benignFpr: 0.05 },
+  // Written blind (2026-12-06, seventh session) after the threshold was raised to 0.9, as the check
+  // of that change: a hard general mix, 43% Kazakh, some of it in Latin letters (ch), and hard
+  // negatives first, half Kazakh (ci). On arrival at 0.9: ch 0.972 / 0%, ci 0.974 / 3.3%; indicator
+  // F1 1.0 on both (321 indicators, 16 broken-checksum values not reported). They then took part in
+  // choosing the Latin copies and the 0.92 threshold (RECIPE), so they are no longer a clean check.
+  'authors-ch': { macroF1: 0.98, benignFpr: 0 },
+  'authors-ci': { macroF1: 0.98, benignFpr: 0.023 },
 };
 const TRAINED = RECIPE.authors.files.map((f) => f.replace(/\.jsonl$/, ''));
 const FLOORS: Record<string, { macroF1: number; benignFpr: number }> = {
