@@ -116,6 +116,13 @@ const HELD_OUT: Record<string, { macroF1: number; benignFpr: number }> = {
   // choosing the Latin copies and the 0.92 threshold (RECIPE), so they are no longer a clean check.
   'authors-ch': { macroF1: 0.98, benignFpr: 0 },
   'authors-ci': { macroF1: 0.98, benignFpr: 0.023 },
+  // Written blind after the model of the seventh session (65457b1c, threshold 0.92) was committed,
+  // as its clean check: obfuscation on both sides (cj) and Kazakh first with hard negatives (ck).
+  // On arrival: cj 0.981 / 1.3%, ck 0.975 / 3.3% (the sixth session's model at 0.8: 0.966 / 4.8%
+  // pooled); indicator F1 0.987 (two names split at their underscores by spaces, "тг: aktau _
+  // kladmen _ hr", fixed) and 1.0.
+  'authors-cj': { macroF1: 0.98, benignFpr: 0.014 },
+  'authors-ck': { macroF1: 0.97, benignFpr: 0.034 },
 };
 const TRAINED = RECIPE.authors.files.map((f) => f.replace(/\.jsonl$/, ''));
 const FLOORS: Record<string, { macroF1: number; benignFpr: number }> = {

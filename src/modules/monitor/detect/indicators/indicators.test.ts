@@ -119,6 +119,19 @@ describe('telegram', () => {
     // spaced capitals are emphasis, not a name
     assert.deepEqual(pairs('F R E E  D E L I V E R Y, S A L E'), []);
   });
+  it('joins a name split at its underscores by spaces after a keyword or "@" (set cj), and nothing else', () => {
+    const s = one('Кладмен керек, Ақтау. Күніне 50к. тг: aktau _ kladmen _ hr', 'telegram');
+    assert.equal(s.value, 'aktau_kladmen_hr');
+    assert.equal(s.written, 'aktau _ kladmen _ hr');
+    assert.equal(one('Бошки 🍁 gelato, 1г 14к. тг: konaev _ gelato _ drop', 'telegram').value, 'konaev_gelato_drop');
+    assert.equal(one('пиши @ shym_ kladmen_24 сейчас', 'telegram').value, 'shym_kladmen_24');
+    assert.equal(one('тг: alm_shop _ 24', 'telegram').value, 'alm_shop_24');
+    // a word after a lone underscore is not a part; neither is an emphasis in prose
+    assert.deepEqual(pairs('тг: aktau _ и всё'), ['telegram:aktau']);
+    assert.deepEqual(pairs('some _italic_ text, meet @ night _ x'), []);
+    // too long for Telegram once joined: the name as written before the gap
+    assert.deepEqual(pairs('тг: almaty_shop_kz _ delivery_service_24_7_fast'), ['telegram:almaty_shop_kz']);
+  });
   it('finds a name after "аккаунт" / "the account is" / "ник" and an arrow, but not a dash or an instruction', () => {
     assert.deepEqual(pairs('в телеге набери «kst hr center» — аккаунт kst_hr_center'), ['telegram:kst_hr_center']);
     assert.deepEqual(pairs("Telegram: search 'shroom box kz', the account is shroombox_kz"), ['telegram:shroombox_kz']);

@@ -226,6 +226,23 @@ function isGluedDash(t: string, m: RegExpExecArray): boolean {
   return at > 0 && !/\s/.test(t[at - 1]) && !/\s/.test(t[at + 1] ?? ' ');
 }
 
+// The rest of a name split at its underscores by spaces, after a keyword or "@": "тг: aktau _ kladmen
+// _ hr" is aktau_kladmen_hr (written so that filters looking for a handle see only "aktau").
+const SPACED_PARTS_RE = /^(?:[ \t]?_[ \t]?[a-z0-9]+)+(?![a-z0-9_@]|\.[a-z0-9])/i;
+const SPACED_PARTS_AFTER_UNDERSCORE_RE = /^[ \t][a-z0-9]+(?:[ \t]?_[ \t]?[a-z0-9]+)*(?![a-z0-9_@]|\.[a-z0-9])/i;
+
+/**
+ * The name at [s, e) with the parts that follow it across spaced underscores, and where it ends;
+ * the name alone when nothing follows or the joined name would be too long for Telegram.
+ */
+function withSpacedParts(t: string, name: string, e: number): { name: string; end: number } {
+  if (t.charCodeAt(e) !== 0x20 && t.charCodeAt(e) !== 0x09 && t.charCodeAt(e) !== 0x5f) return { name, end: e };
+  const m = (name.endsWith('_') ? SPACED_PARTS_AFTER_UNDERSCORE_RE : SPACED_PARTS_RE).exec(t.slice(e, e + 64));
+  if (!m || !/[ \t]/.test(m[0])) return { name, end: e };
+  const joined = name + m[0].replace(/[ \t]/g, '');
+  return joined.length <= 32 ? { name: joined, end: e + m[0].length } : { name, end: e };
+}
+
 function addTelegram(hits: Hit[], taken: Taken, name: string, s: number, e: number): void {
   const v = normalizeTelegram(name);
   if (v) hits.push({ type: 'telegram', value: v, start: s, end: e });
@@ -378,7 +395,9 @@ function extractHandles(t: string, hits: Hit[], taken: Taken, flags: number): vo
       // Spelled-out forms ("[at] name", "собака name") need a handle shape.
       if (taken.overlaps(s, e)) continue;
       if (m[1] === undefined ? !HANDLE_SHAPED.test(m[2]) : m[1] !== '' && SPACED_AT_STOP.has(m[2].toLowerCase())) continue;
-      addTelegram(hits, taken, m[2], s, e);
+      const full = withSpacedParts(t, m[2], e);
+      if (full.end > e && taken.overlaps(s, full.end)) continue;
+      addTelegram(hits, taken, full.name, s, full.end);
     }
   }
   if (flags & F.KEYWORD) {
@@ -396,7 +415,10 @@ function extractHandles(t: string, hits: Hit[], taken: Taken, flags: number): vo
         KEYWORD_RE.lastIndex = s; // "ТГ telegram: name": the rejected word may be the next keyword
         continue;
       }
-      addTelegram(hits, taken, m[3], s, e);
+      const full = withSpacedParts(t, m[3], e);
+      if (full.end > e && taken.overlaps(s, full.end)) continue;
+      addTelegram(hits, taken, full.name, s, full.end);
+      KEYWORD_RE.lastIndex = full.end;
     }
   }
   if (flags & F.KEYWORD) {

@@ -128,8 +128,8 @@ export const RECIPE = {
   },
 };
 /**
- * Push `repeat` copies of `src` onto `rows`; the last `augment` of them are obfuscated copies
- * (train/augment.ts) instead of identical ones.
+ * Push `repeat` copies of `src` onto `rows`: identical ones, then `augment` obfuscated copies
+ * (train/augment.ts), then `latin` whole-text Latin copies (train/translit.ts).
  */
 function repeatRows(rows: LabelledRow[], src: readonly LabelledRow[], repeat: number, augment: number, tag: string, latin = 0): void {
   const nLatin = Math.min(latin, repeat);
