@@ -232,8 +232,8 @@ const SPACED_PARTS_RE = /^(?:[ \t]?_[ \t]?[a-z0-9]+)+(?![a-z0-9_@]|\.[a-z0-9])/i
 const SPACED_PARTS_AFTER_UNDERSCORE_RE = /^[ \t][a-z0-9]+(?:[ \t]?_[ \t]?[a-z0-9]+)*(?![a-z0-9_@]|\.[a-z0-9])/i;
 
 /**
- * The name at [s, e) with the parts that follow it across spaced underscores, and where it ends;
- * the name alone when nothing follows or the joined name would be too long for Telegram.
+ * `name` (ending at `e` in `t`) with the parts that follow it across spaced underscores, and where
+ * they end; the name alone when nothing follows or the joined name would be too long for Telegram.
  */
 function withSpacedParts(t: string, name: string, e: number): { name: string; end: number } {
   if (t.charCodeAt(e) !== 0x20 && t.charCodeAt(e) !== 0x09 && t.charCodeAt(e) !== 0x5f) return { name, end: e };

@@ -7,8 +7,8 @@
  * word-level obfuscation (augment.ts) changes only a word here and there.
  *
  * Only Cyrillic letters change: digits, symbols, Latin words and every indicator stay as they
- * are. A copy whose indicators differ from the row's (a Cyrillic keyword before a handle, such as
- * "тг:", read differently in Latin) is not used; the row itself is repeated instead.
+ * are. A copy whose indicators differ from the row's (a Cyrillic name before ".кз" is no domain,
+ * its Latin copy "klad-shop.kz" is) is not used; the row itself is repeated instead.
  */
 import type { LabelledRow } from '../evaluate.js';
 import { extractIndicators } from '../indicators/index.js';
