@@ -232,15 +232,23 @@ const SPACED_PARTS_RE = /^(?:[ \t]?_[ \t]?[a-z0-9]+)+(?![a-z0-9_@]|\.[a-z0-9])/i
 const SPACED_PARTS_AFTER_UNDERSCORE_RE = /^[ \t][a-z0-9]+(?:[ \t]?_[ \t]?[a-z0-9]+)*(?![a-z0-9_@]|\.[a-z0-9])/i;
 
 /**
- * `name` (ending at `e` in `t`) with the parts that follow it across spaced underscores, and where
- * they end; the name alone when nothing follows or the joined name would be too long for Telegram.
+ * Add the Telegram name at [s, e) with the parts that follow it across spaced underscores (the
+ * name alone when nothing follows or the joined name would be too long for Telegram); returns
+ * where the added span ends, or -1 when the parts run into a span already taken.
  */
-function withSpacedParts(t: string, name: string, e: number): { name: string; end: number } {
-  if (t.charCodeAt(e) !== 0x20 && t.charCodeAt(e) !== 0x09 && t.charCodeAt(e) !== 0x5f) return { name, end: e };
-  const m = (name.endsWith('_') ? SPACED_PARTS_AFTER_UNDERSCORE_RE : SPACED_PARTS_RE).exec(t.slice(e, e + 64));
-  if (!m || !/[ \t]/.test(m[0])) return { name, end: e };
-  const joined = name + m[0].replace(/[ \t]/g, '');
-  return joined.length <= 32 ? { name: joined, end: e + m[0].length } : { name, end: e };
+function addTelegramJoined(t: string, hits: Hit[], taken: Taken, name: string, s: number, e: number): number {
+  // a space or tab follows (the name patterns never end before an underscore)
+  const c = t.charCodeAt(e);
+  const m = c === 0x20 || c === 0x09 ? (name.endsWith('_') ? SPACED_PARTS_AFTER_UNDERSCORE_RE : SPACED_PARTS_RE).exec(t.slice(e, e + 64)) : null;
+  const joined = m && /[ \t]/.test(m[0]) ? name + m[0].replace(/[ \t]/g, '') : name;
+  if (joined === name || joined.length > 32) {
+    addTelegram(hits, taken, name, s, e);
+    return e;
+  }
+  const end = e + m![0].length;
+  if (taken.overlaps(s, end)) return -1;
+  addTelegram(hits, taken, joined, s, end);
+  return end;
 }
 
 function addTelegram(hits: Hit[], taken: Taken, name: string, s: number, e: number): void {
@@ -395,9 +403,7 @@ function extractHandles(t: string, hits: Hit[], taken: Taken, flags: number): vo
       // Spelled-out forms ("[at] name", "собака name") need a handle shape.
       if (taken.overlaps(s, e)) continue;
       if (m[1] === undefined ? !HANDLE_SHAPED.test(m[2]) : m[1] !== '' && SPACED_AT_STOP.has(m[2].toLowerCase())) continue;
-      const full = withSpacedParts(t, m[2], e);
-      if (full.end > e && taken.overlaps(s, full.end)) continue;
-      addTelegram(hits, taken, full.name, s, full.end);
+      addTelegramJoined(t, hits, taken, m[2], s, e);
     }
   }
   if (flags & F.KEYWORD) {
@@ -415,10 +421,8 @@ function extractHandles(t: string, hits: Hit[], taken: Taken, flags: number): vo
         KEYWORD_RE.lastIndex = s; // "ТГ telegram: name": the rejected word may be the next keyword
         continue;
       }
-      const full = withSpacedParts(t, m[3], e);
-      if (full.end > e && taken.overlaps(s, full.end)) continue;
-      addTelegram(hits, taken, full.name, s, full.end);
-      KEYWORD_RE.lastIndex = full.end;
+      const end = addTelegramJoined(t, hits, taken, m[3], s, e);
+      if (end > e) KEYWORD_RE.lastIndex = end;
     }
   }
   if (flags & F.KEYWORD) {
