@@ -12,6 +12,7 @@
  */
 import type { LabelledRow } from '../evaluate.js';
 import { extractIndicators } from '../indicators/index.js';
+import { transliterate } from './corpus/obfuscate.js';
 import { R, subSeed } from './corpus/rng.js';
 
 /** A transliteration scheme: Cyrillic lower-case letter -> Latin. */
@@ -39,19 +40,6 @@ const KK_PLAIN: Scheme = {
 const KAZAKH_LETTERS = /[әғқңөұүһі]/i;
 const CYRILLIC = /[а-яёәғқңөұүһі]/i;
 
-/** `text` with every Cyrillic letter written in `scheme`; an upper-case letter keeps its case on its first Latin letter. */
-export function transliterate(text: string, scheme: Scheme): string {
-  let out = '';
-  for (const ch of text) {
-    const lower = ch.toLowerCase();
-    const t = scheme[lower];
-    if (t === undefined) out += ch;
-    else if (ch !== lower && t) out += t[0]!.toUpperCase() + t.slice(1);
-    else out += t;
-  }
-  return out;
-}
-
 /** The scheme of one copy: Kazakh text in one of the Kazakh schemes, Russian in one of the Russian ones. */
 function schemeFor(text: string, r: R): Scheme {
   return KAZAKH_LETTERS.test(text) ? r.pick([KK_2018, KK_PLAIN]) : r.pick([RU, RU_SHORT]);
@@ -70,11 +58,12 @@ export function latinCopy(text: string, seed: number): string | null {
 export function latinCopies(rows: readonly LabelledRow[], copies: number, seed: number): LabelledRow[] {
   const out: LabelledRow[] = [];
   const key = (t: string) => extractIndicators(t).map((i) => `${i.type}:${i.value}`).join('\n');
+  const want = rows.map((r) => key(r.text));
   for (let k = 0; k < copies; k++) {
-    for (const row of rows) {
+    rows.forEach((row, i) => {
       const t = latinCopy(row.text, subSeed(seed, `${k}\u0000${row.text}`));
-      out.push(t !== null && key(t) === key(row.text) ? { ...row, text: t } : row);
-    }
+      out.push(t !== null && key(t) === want[i] ? { ...row, text: t } : row);
+    });
   }
   return out;
 }

@@ -100,10 +100,18 @@ function misspell(r: R, w: string): string {
 }
 
 export function translit(w: string): string {
+  return transliterate(w, TRANSLIT);
+}
+
+/**
+ * `text` with every letter that `table` maps (lower case -> Latin) written in Latin; an upper-case
+ * letter keeps its case on its first Latin letter. Other characters stay as they are.
+ */
+export function transliterate(text: string, table: Readonly<Record<string, string>>): string {
   let out = '';
-  for (const ch of w) {
+  for (const ch of text) {
     const lower = ch.toLowerCase();
-    const t = TRANSLIT[lower];
+    const t = table[lower];
     if (t === undefined) out += ch;
     else out += ch !== lower && t ? t[0].toUpperCase() + t.slice(1) : t;
   }
