@@ -191,11 +191,13 @@ async function observeFlagged(tx: Db, actor: Actor, rows: Done[], version: strin
     if (entities.length + links.length + size > OBSERVE_MAX_ITEMS) await flush();
     const itemValue = `${r.kind}:${r.name}/${r.external_id}`.slice(0, 500);
     const observedAt = new Date(r.posted_at ?? r.ingested_at);
-    const provenance = { source: `monitor:${r.kind}`, sourceRef: `${r.name}/${r.external_id}`.slice(0, 500), details: { itemId: r.id, label: r.label } };
+    // A post naming one region belongs to it; several or none: left national (visible to all readers).
+    const region = r.regions.length === 1 ? r.regions[0]! : null;
+    // The post's region on every sighting it makes, the indicators' too: then each indicator's
+    // sighting is the same assertion as its `mentions` link and is written once, on the link.
+    const provenance = { source: `monitor:${r.kind}`, sourceRef: `${r.name}/${r.external_id}`.slice(0, 500), region, details: { itemId: r.id, label: r.label } };
     entities.push({
-      type: 'item', value: itemValue, display: `${r.channel ?? r.name} #${r.external_id}`.slice(0, 200),
-      // A post naming one region belongs to it; several or none: left national (visible to all readers).
-      region: r.regions.length === 1 ? r.regions[0]! : null,
+      type: 'item', value: itemValue, display: `${r.channel ?? r.name} #${r.external_id}`.slice(0, 200), region,
       attributes: { monitorItemId: r.id, label: r.label, risk: r.risk }, observedAt, provenance,
     });
     const seen = new Set<string>();

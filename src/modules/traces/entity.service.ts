@@ -1,5 +1,5 @@
 /** Reading one entity or link: its relations, neighbours and provenance, within the caller's scope. */
-import { and, asc, count, desc, eq, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db/client.js';
 import { requirePermission, type Actor } from '../../platform/auth/actor.js';
@@ -35,7 +35,10 @@ export interface EntityDetail {
   links: Page<LinkView>;
   /** The distinct entities at the other end of `links.items`. */
   neighbours: EntitySummary[];
-  /** Who asserted it, newest first; rows from regions outside the scope are left out. */
+  /**
+   * Who asserted it, newest first: its own rows and its links' (a link's row asserts both
+   * endpoints; `linkId` says which link). Rows from regions outside the scope are left out.
+   */
   provenance: Page<TraceProvenance>;
 }
 
@@ -57,10 +60,19 @@ export function summaryColumns<T extends Record<SummaryKey, unknown>>(t: T): Pic
 
 async function provenancePage(db: Db, actor: Actor, target: 'entity' | 'link', id: string, offset: number, limit: number): Promise<Page<TraceProvenance>> {
   const p = traceProvenance;
-  const where = and(eq(target === 'entity' ? p.entityId : p.linkId, id), visibleRegion(actor.scope, p.region));
+  const visible = visibleRegion(actor.scope, p.region);
+  const own = db.select(getTableColumns(p)).from(p).where(and(eq(target === 'entity' ? p.entityId : p.linkId, id), visible));
+  // An entity's own rows and the rows of its links: a link's row asserts its endpoints too, and
+  // `observe` writes a sighting carried by a link only there. Two branches, not one OR with a
+  // subquery, so each reads through its own index.
+  const rows = target === 'link' ? own : own.unionAll(
+    db.select(getTableColumns(p)).from(traceLinks).innerJoin(p, eq(p.linkId, traceLinks.id))
+      .where(and(or(eq(traceLinks.fromId, id), eq(traceLinks.toId, id)), visible)),
+  );
+  const all = rows.as('prov');
   const [items, [total]] = await Promise.all([
-    db.select().from(p).where(where).orderBy(desc(p.observedAt), desc(p.id)).limit(limit).offset(offset),
-    db.select({ n: count() }).from(p).where(where),
+    db.select().from(all).orderBy(desc(all.observedAt), desc(all.id)).limit(limit).offset(offset),
+    db.select({ n: count() }).from(all),
   ]);
   return { items, total: Number(total?.n ?? 0), offset, limit };
 }

@@ -118,8 +118,9 @@ function checkStructure(batch: ObserveBatch): void {
 /**
  * Write many entity and link observations at once: validated and canonicalised per item
  * (bad values are rejected with a reason, the rest written), upserted by (type, value) in
- * multi-row statements, with one provenance row per distinct assertion and ONE audit row
- * for the batch — all in one transaction.
+ * multi-row statements, with one provenance row per distinct assertion (a sighting of an
+ * entity that one of the batch's links records in the same words is written on the link only)
+ * and ONE audit row for the batch — all in one transaction.
  */
 export async function observe(db: Db, actor: Actor, batch: ObserveBatch): Promise<ObserveResult> {
   requirePermission(actor, 'traces.write');
@@ -136,6 +137,15 @@ export async function observe(db: Db, actor: Actor, batch: ObserveBatch): Promis
     module: batch.module, actorId: actor.id, observedAt, region, details: p?.details ?? batch.details ?? null,
   });
   const provKey = (p: ProvenanceRow) => JSON.stringify([p.source, p.sourceRef, p.rule, p.region, p.observedAt.getTime(), p.details]);
+  // A caller usually passes one provenance object for all the sightings of one record (a post,
+  // its indicators, its links): the row and its key are made once for the run of them.
+  let last: { p: ProvenanceInput | undefined; t: number; region: string | null; row: ProvenanceRow; key: string } | null = null;
+  const provRow = (p: ProvenanceInput | undefined, observedAt: Date, region: string | null): { row: ProvenanceRow; key: string } => {
+    if (last && last.p === p && last.t === observedAt.getTime() && last.region === region && p !== undefined) return last;
+    const row = prov(p, observedAt, region);
+    last = { p, t: observedAt.getTime(), region, row, key: provKey(row) };
+    return last;
+  };
 
   /** Canonicalise and aggregate one sighting. */
   function add(o: EntityObservation, observedAt: Date, p: ProvenanceInput | undefined): { key: string } | { reason: RejectReason } {
@@ -164,8 +174,8 @@ export async function observe(db: Db, actor: Actor, batch: ObserveBatch): Promis
     a.region ??= entityRegion;
     Object.assign(a.attributes, o.attributes ?? {});
     for (const t of tags as string[]) if (!a.tags.includes(t)) a.tags.push(t);
-    const row = prov(p, observedAt, region);
-    a.prov.set(provKey(row), row);
+    const { row, key: pk } = provRow(p, observedAt, region);
+    a.prov.set(pk, row);
     return { key };
   }
 
@@ -223,6 +233,8 @@ export async function observe(db: Db, actor: Actor, batch: ObserveBatch): Promis
     }
 
     const linkAggs = new Map<string, LinkAgg>();
+    /** Per entity key: the assertions (provenance keys) a link of this batch records for it. */
+    const covered = new Map<string, Set<string>>();
     const linkKeys = links.map((l, index) => {
       const ids: string[] = [];
       for (const e of linkEnds[index]!.ends) {
@@ -247,16 +259,29 @@ export async function observe(db: Db, actor: Actor, batch: ObserveBatch): Promis
       if (t > a.lastSeen) a.lastSeen = t;
       a.confidence = Math.max(a.confidence, l.confidence ?? 1);
       const idRegion = linkEnds[index]!.ends.map((e) => ('id' in e ? knownIds.get(e.id) : null)).find((r) => r);
-      const row = prov(l.provenance, t, l.provenance?.region ?? idRegion ?? linkEnds[index]!.region);
-      a.prov.set(provKey(row), row);
+      const { row, key: pk } = provRow(l.provenance, t, l.provenance?.region ?? idRegion ?? linkEnds[index]!.region);
+      a.prov.set(pk, row);
+      for (const e of linkEnds[index]!.ends) {
+        if (!('key' in e)) continue;
+        let set = covered.get(e.key);
+        if (!set) covered.set(e.key, set = new Set());
+        set.add(pk);
+      }
       return key;
     });
     const linked = await upsertLinks(tx, [...linkAggs.values()], preset);
 
+    // A link's provenance row also asserts its endpoints ("post X mentions handle Y" says Y was
+    // seen in X), so an entity's sighting that a link of the batch records in the same words is
+    // not written again on the entity: its provenance is read as its own rows plus its links'
+    // (entity.service.ts). In monitoring that is most rows: every indicator and every post with
+    // an indicator was written twice, and the provenance insert is the store's busiest.
     const provRows: ProvenanceRow[] = [];
     for (const [key, a] of aggs) {
       const w = written.get(key);
-      if (w) for (const p of a.prov.values()) provRows.push({ ...p, entityId: w.id });
+      if (!w) continue;
+      const byLink = covered.get(key);
+      for (const [pk, p] of a.prov) if (!byLink?.has(pk)) provRows.push({ ...p, entityId: w.id });
     }
     for (const [key, a] of linkAggs) for (const p of a.prov.values()) provRows.push({ ...p, linkId: linked.get(key)!.id });
     await insertProvenance(tx, provRows);

@@ -21,7 +21,7 @@ export const traceEntities = pgTable(
     /** Observation time of the earliest / latest sighting (the source's time, not insert time). */
     firstSeen: ts('first_seen').notNull(),
     lastSeen: ts('last_seen').notNull(),
-    /** How many observations (provenance rows) asserted this entity. */
+    /** How many observations asserted this entity (its own provenance rows and its links' rows that carried it). */
     seenCount: integer('seen_count').notNull().default(0),
     /** Links touching this entity, kept on link creation so hub checks need no counting query. */
     degree: integer('degree').notNull().default(0),

@@ -62,11 +62,14 @@ export async function upsertEntities(tx: Db, rows: EntityUpsert[]): Promise<Map<
   const e = traceEntities;
   for (const part of chunks(sorted)) {
     const col = columnsOf(part);
+    // Sightings rarely carry tags: a chunk without any sends none and skips the per-row subquery.
+    const tagged = part.some((r) => r.tags.length > 0);
     const res = await tx.execute(sql`insert into ${e} (type, value, display, region, first_seen, last_seen, seen_count, degree, attributes, tags)
-      select r.type, r.value, r.display, r.region, r.first_seen, r.last_seen, r.n, r.degree, r.attributes, array(select jsonb_array_elements_text(r.tags))
+      select r.type, r.value, r.display, r.region, r.first_seen, r.last_seen, r.n, r.degree, r.attributes,
+        ${tagged ? sql`array(select jsonb_array_elements_text(r.tags))` : sql`'{}'::text[]`}
       from unnest(${col((r) => r.type)}::text[], ${col((r) => r.value)}::text[], ${col((r) => r.display)}::text[], ${col((r) => r.region)}::text[],
         ${col((r) => r.firstSeen.toISOString())}::timestamptz[], ${col((r) => r.lastSeen.toISOString())}::timestamptz[], ${col((r) => r.n)}::int[],
-        ${col((r) => r.degree ?? 0)}::int[], ${col((r) => JSON.stringify(r.attributes))}::jsonb[], ${col((r) => JSON.stringify(r.tags))}::jsonb[])
+        ${col((r) => r.degree ?? 0)}::int[], ${col((r) => JSON.stringify(r.attributes))}::jsonb[], ${tagged ? col((r) => JSON.stringify(r.tags)) : null}::jsonb[])
         as r(type, value, display, region, first_seen, last_seen, n, degree, attributes, tags)
       on conflict (type, value) do update set
         first_seen = least(${e.firstSeen}, excluded.first_seen),

@@ -169,6 +169,40 @@ for (const backend of testBackends()) {
       assert.equal(await auditCount('traces.observe'), auditBefore);
     });
 
+    test('a sighting a link records is written once, on the link, and listed on both endpoints', async () => {
+      const post = uniq('post'), handle = uniq('carried'), ph = phone();
+      const res = await observe(t.ctx.db, analyst, {
+        module: 'monitor', source: 'monitor:telegram', sourceRef: 'chan/10', rule: 'det-v3',
+        entities: [{ type: 'item', value: post }, { type: 'telegram', value: handle }, { type: 'phone', value: ph, provenance: { sourceRef: 'chan/11' } }],
+        links: [
+          { from: { type: 'item', value: post }, to: { type: 'telegram', value: handle }, kind: 'mentions' },
+          { from: { type: 'item', value: post }, to: { type: 'phone', value: ph }, kind: 'mentions' },
+        ],
+      });
+      // The post and the handle are carried by the links in the same words; the phone's own
+      // sighting names another message, so it keeps its row.
+      assert.equal(res.counts.provenance, 3);
+      const [toHandle, toPhone] = res.linkIds as [string, string];
+      const page = async (key: string) => (await getEntity(t.ctx.db, analyst, res.ids[key]!)).provenance;
+      const h = await page(`telegram:${handle}`);
+      assert.deepEqual([h.total, h.items[0]!.linkId, h.items[0]!.entityId, h.items[0]!.sourceRef], [1, toHandle, null, 'chan/10']);
+      assert.deepEqual((await page(`item:${post}`)).items.map((x) => x.linkId).sort(), [toHandle, toPhone].sort());
+      const p = await page(`phone:${ph}`);
+      assert.deepEqual(p.items.map((x) => x.sourceRef).sort(), ['chan/10', 'chan/11']);
+      assert.equal((await getEntity(t.ctx.db, analyst, res.ids[`phone:${ph}`]!, { provenanceLimit: 1 })).provenance.total, 2);
+
+      // A rejected link records nothing, so the entity's own row stays.
+      const lone = uniq('lone');
+      const bad = await observe(t.ctx.db, analyst, {
+        module: 'monitor', source: 'monitor:telegram', sourceRef: 'chan/12',
+        entities: [{ type: 'telegram', value: lone }],
+        links: [{ from: { type: 'telegram', value: lone }, to: { type: 'btc', value: BTC_BAD }, kind: 'mentions' }],
+      });
+      assert.equal(bad.rejected.length, 1);
+      const l = (await getEntity(t.ctx.db, analyst, bad.ids[`telegram:${lone}`]!)).provenance;
+      assert.deepEqual([l.total, l.items[0]!.entityId], [1, bad.ids[`telegram:${lone}`]]);
+    });
+
     test('awkward text survives the column-array statements unchanged', async () => {
       const weird = ['NULL', 'post "quoted" {braces}, back\\slash', 'Алматы; қазақша — ✓ 🌿', "o'clock \\\"x\\\""];
       const res = await observe(t.ctx.db, analyst, {
