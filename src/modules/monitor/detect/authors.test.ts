@@ -7,10 +7,11 @@
  * - The sixty-three sets named in RECIPE.authors (train.ts) are TRAINING data: their floors only
  *   check that the committed model still learnt them. What they say about unseen text was
  *   measured by leaving each out in turn (`npm run train:loso`, docs/monitor-detect.md).
- * - g, k, p, q, z, zb-zs, ca-cc and ce-cg are never trained on: their floors are the held-out figures (g
+ * - g, k, p, q, z, zb-zs, ca-cc and ce-cm are never trained on: their floors are the held-out figures (g
  *   confirmed training on a-f, k on h-j, p on l-n, q on r-t; z and zb-zs were written blind during
  *   the 2026-12-06 rounds and run only on the models before and after them; ca-cc, written for the
- *   indicators, only on the committed model; ce-cg after it, on it and the one before). bg-bl, bs-bz
+ *   indicators, only on the committed model; ce-cg after it, on it and the one before; ch-cm at
+ *   their floors). bg-bl, bs-bz
  *   and de-dh were written to train on, but the models trained with them were not kept (see
  *   HELD_OUT), so they are held out too.
  *
@@ -123,6 +124,13 @@ const HELD_OUT: Record<string, { macroF1: number; benignFpr: number }> = {
   // kladmen _ hr", fixed) and 1.0.
   'authors-cj': { macroF1: 0.98, benignFpr: 0.014 },
   'authors-ck': { macroF1: 0.97, benignFpr: 0.034 },
+  // Written blind in the eighth session of 2026-12-06, on the same model, as a second clean check:
+  // hard negatives first (cl: legal packer and courier jobs, quoted shop messages, lyrics, reviews)
+  // and Kazakh first with heavy obfuscation (cm). On arrival: cl 0.975 / 1.1% (one job seeker's
+  // "фасовщиком на склад специй"), cm 1.0 / 0%; indicator F1 1.0 and 0.997 (prose "a dot to
+  // dodge" read as the domain a.to, fixed).
+  'authors-cl': { macroF1: 0.97, benignFpr: 0.012 },
+  'authors-cm': { macroF1: 1.00, benignFpr: 0 },
 };
 const TRAINED = RECIPE.authors.files.map((f) => f.replace(/\.jsonl$/, ''));
 const FLOORS: Record<string, { macroF1: number; benignFpr: number }> = {

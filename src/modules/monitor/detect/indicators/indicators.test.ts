@@ -181,6 +181,11 @@ describe('url and domain', () => {
     assert.equal(d.written, 'shop-kz нүкте top');
     assert.equal(one('сайт shop-kz точка ру', 'domain').value, 'shop-kz.ru');
   });
+  it('reads no domain from prose around the word "dot"', () => {
+    assert.deepEqual(pairs("shops wrote '[.]' instead of a dot to dodge filters"), []);
+    assert.deepEqual(pairs('back in the dot com era'), []);
+    assert.deepEqual(pairs('menu: krg-shop dot top, bot: shop dot kz'), ['domain:krg-shop.top', 'domain:shop.kz']);
+  });
 });
 
 describe('email', () => {

@@ -167,11 +167,18 @@ export function normalizeTelegram(name: string): string | null {
   return USERNAME.test(v) ? v : null;
 }
 
+// A dot spelled as a bare word between spaces, and the small words prose puts around such a
+// "dot": "instead of a dot to dodge filters" names no domain a.to, "the dot com era" none the.com.
+const SPACED_WORD_DOT = new RegExp(`\\s(?:${DOT_WORDS})\\s`, 'i');
+const PROSE_WORDS = new Set(['a', 'an', 'the', 'to', 'of', 'in', 'on', 'at', 'by', 'for', 'and', 'or', 'is', 'it', 'as', 'no', 'not', 'this', 'that', 'with', 'from', 'one', 'each', 'every', 'any', 'some', 'its', 'his', 'her', 'our', 'your', 'their']);
+
 /** Host with defanged dots restored, lower-cased; null unless it looks like a real domain. */
 export function normalizeHost(raw: string, anyTld: boolean): string | null {
   let host = raw.replace(DOT_SEP, '.').toLowerCase();
   const dot = host.lastIndexOf('.');
   if (dot <= 0) return null;
+  // Without a scheme, a name read through a spaced spelled-out dot must not be a prose word.
+  if (!anyTld && SPACED_WORD_DOT.test(raw) && host.slice(0, dot).split('.').some((l) => l.length < 2 || PROSE_WORDS.has(l))) return null;
   let tld = host.slice(dot + 1);
   const spelled = SPELLED_TLD.get(tld);
   if (spelled && LATIN_HOST.test(host.slice(0, dot))) {
