@@ -18,7 +18,7 @@ import { arrayParam, columnsOf } from '../../../platform/db/arrays.js';
 import { monitorItems } from '../schema.js';
 import { monitorRequestEntries, monitorRequests } from '../requests/schema.js';
 import { monitorShopItems, monitorShops } from '../shops/schema.js';
-import { linkItemToShop, shopOfItem } from '../shops/shops.service.js';
+import { linkItemToShop } from '../shops/shops.service.js';
 import { SHOPS_LOCK_KEY } from '../shops/update.js';
 import { raiseAlert } from './alerts.service.js';
 import { monitorFingerprints, monitorMirrorQueue } from './schema.js';
@@ -96,6 +96,22 @@ async function shopsWithSizes(tx: Db, itemIds: string[]): Promise<{ shopOf: Map<
   return { shopOf, size };
 }
 
+/**
+ * Apply a link's effect to the batch's view of shops: the item joined `linked.shopId`, or its
+ * shop `linked.merged` (with every item in it) was merged into that one.
+ */
+function followLink(known: { shopOf: Map<string, string>; size: Map<string, number> }, itemId: string, before: string | null, linked: { shopId: string; merged: string | null }): void {
+  const to = linked.shopId;
+  if (linked.merged) {
+    for (const [item, shop] of known.shopOf) if (shop === linked.merged) known.shopOf.set(item, to);
+    known.size.set(to, (known.size.get(to) ?? 0) + (known.size.get(linked.merged) ?? 1));
+    known.size.delete(linked.merged);
+  } else if (before !== to) {
+    known.shopOf.set(itemId, to);
+    known.size.set(to, (known.size.get(to) ?? 0) + 1);
+  }
+}
+
 interface QueuedItem { id: string; text: string; regions: string[]; at: string | Date }
 
 /** Summary of one mirror batch. */
@@ -146,31 +162,37 @@ export async function runMirrorBatch(db: Db, actor: Actor, opts: { maxDistance: 
       exists(select 1 from ${monitorRequests} where first_blocked_at is not null) or exists(select 1 from ${monitorShops} where status = 'blocked') as blocked`));
     // Each item's shop and the shop's size, for the batch and for every item it matched, read in
     // one query (per-item reads were two round trips per item), again under the lock when there
-    // is anything to link. A link moves an item and may merge a one-item shop, so after the
-    // batch's first link the loop reads them one by one.
+    // is anything to link; nothing else moves items while the batch holds it. A link moves the
+    // item into the target shop, or merges the item's one-item shop into it, and the maps follow
+    // (`followLink`), so they stay exact for the rest of the batch without reading again.
     const known = matches.size ? await shopsWithSizes(tx, [...items.map((it) => it.id), ...[...matches.values()].flat().map((m) => m.itemId)]) : first;
-    let linkedHere = false;
-    const shopOf = async (itemId: string) => (linkedHere ? shopOfItem(tx, itemId) : known.shopOf.get(itemId) ?? null);
-    const sizeOf = async (shopId: string) => (linkedHere
-      ? rows<{ item_count: number }>(await tx.execute(sql`select item_count from ${monitorShops} where id = ${shopId}::uuid`))[0]?.item_count
-      : known.size.get(shopId));
+    const shopOf = (itemId: string) => known.shopOf.get(itemId) ?? null;
+    // Shops that held an item before this batch. Copies of a known ad posted together under new
+    // bots match the known shop's post and each other; they must join the known shop, not gather
+    // in the one-item shop of whichever copy came first.
+    const batchIds = new Set(ids);
+    const olderShops = new Set<string>();
+    for (const [item, shop] of known.shopOf) if (!batchIds.has(item)) olderShops.add(shop);
     const probeOf = new Map(probes.map((p) => [p.itemId, p]));
     for (const it of items) {
-      let shopId = await shopOf(it.id);
+      let shopId = shopOf(it.id);
       let via: Record<string, unknown> | null = null;
       const probe = probeOf.get(it.id);
       // A new bot name gives a mirror post a one-item shop of its own: a near-duplicate of a known
       // shop's item then joins that shop (linkItemToShop merges the singleton). An established
       // shop is never merged on text similarity alone: that stays an analyst's decision.
-      const single = shopId ? (await sizeOf(shopId)) === 1 : false;
+      const single = shopId ? known.size.get(shopId) === 1 : false;
       if (!shopId || single) {
-        for (const m of matches.get(it.id) ?? []) {
-          // A match that is in no shop (e.g. another new item of this batch) leads nowhere.
-          const target = await shopOf(m.itemId);
-          if (!target || target === shopId) continue;
+        // A match in no shop (e.g. another new item of this batch) leads nowhere; a shop older than
+        // the batch comes before a shop of this batch's items, the nearest match first within each.
+        const candidates = (matches.get(it.id) ?? []).map((m) => ({ m, target: shopOf(m.itemId) }))
+          .filter((c): c is { m: NearMatch; target: string } => c.target !== null && c.target !== shopId)
+          .sort((a, b) => Number(olderShops.has(b.target)) - Number(olderShops.has(a.target)));
+        for (const { m, target } of candidates) {
           const detail = { matchedItemId: m.itemId, distance: m.distance, maxDistance: opts.maxDistance, simhash: probe!.simhash, matchedSimhash: m.simhash };
-          shopId = (await linkItemToShop(tx, actor, it.id, target, { kind: 'near_duplicate', detail })).shopId;
-          linkedHere = true;
+          const linked = await linkItemToShop(tx, actor, it.id, target, { kind: 'near_duplicate', detail });
+          followLink(known, it.id, shopId, linked);
+          shopId = linked.shopId;
           via = { kind: 'near_duplicate', ...detail };
           summary.linked++;
           break;

@@ -197,5 +197,33 @@ for (const backend of testBackends()) {
       assert.deepEqual(await runMirrorBatch(t.ctx.db, actor, { maxDistance: 4 }), { processed: 0, fingerprinted: 0, linked: 0, alerts: 0 });
       assert.ok(fromHex((await q<{ simhash: string }>(t, sql`select simhash from monitor_fingerprints where item_id = ${mirror}::uuid`))[0]!.simhash));
     });
+
+    test('mirrors: several links in one batch leave every item and count exact', async () => {
+      const ad = (bot: string) => `Магазин Лёд и Пламя: кристаллы, мефедрон, шишки, гашиш, клады по Караганде круглосуточно, качество гарантируем, оплата картой или криптой. Бот ${bot}`;
+      const actor = systemActor('test');
+      const ingest = async (text: string, ext: string) => {
+        const r = await ingestBatch(t.ctx, actor, { source: { kind: 'api', name: `${tag}-mirrors-many` }, items: [{ text, externalId: ext, postedAt: new Date().toISOString() }] });
+        await detectItems(t.ctx.db, actor, r.ids);
+        return r.ids[0]!;
+      };
+      const original = await ingest(ad('@ledplamya_bot'), 'o');
+      const shopId = (await shopOfItem(t.ctx.db, original))!;
+      await runMirrorBatch(t.ctx.db, actor, { maxDistance: t.ctx.config.MIRROR_MAX_DISTANCE });
+      // Two copies under new bots (a one-item shop each) and one naming no handle (no shop), queued
+      // together: the copies match each other more closely than the original.
+      const copies = [await ingest(ad('@ledplamya_new1_bot'), 'm1'), await ingest(ad('@ledplamya_new2_bot'), 'm2'), await ingest(ad('ledplamya'), 'm3')];
+      const own = await Promise.all(copies.slice(0, 2).map((id) => shopOfItem(t.ctx.db, id)));
+      assert.ok(own.every((s) => s && s !== shopId));
+      assert.equal(await shopOfItem(t.ctx.db, copies[2]!), null);
+
+      const batch = await runMirrorBatch(t.ctx.db, actor, { maxDistance: t.ctx.config.MIRROR_MAX_DISTANCE });
+      assert.ok(batch.linked >= 3);
+      for (const id of copies) assert.equal(await shopOfItem(t.ctx.db, id), shopId);
+      const [shop] = await q<{ item_count: number; members: number }>(t, sql`select s.item_count, (select count(*)::int from monitor_shop_items si where si.shop_id = s.id) as members
+        from monitor_shops s where s.id = ${shopId}::uuid`);
+      assert.deepEqual([shop!.item_count, shop!.members], [4, 4]);
+      const merged = await q<{ merged_into: string }>(t, sql`select merged_into from monitor_shops where id in (${own[0]}::uuid, ${own[1]}::uuid)`);
+      assert.deepEqual(merged.map((m) => m.merged_into), [shopId, shopId]);
+    });
   });
 }
