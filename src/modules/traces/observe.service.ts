@@ -141,7 +141,7 @@ export async function observe(db: Db, actor: Actor, batch: ObserveBatch): Promis
   // its indicators, its links): the row and its key are made once for the run of them.
   let last: { p: ProvenanceInput | undefined; t: number; region: string | null; row: ProvenanceRow; key: string } | null = null;
   const provRow = (p: ProvenanceInput | undefined, observedAt: Date, region: string | null): { row: ProvenanceRow; key: string } => {
-    if (last && last.p === p && last.t === observedAt.getTime() && last.region === region && p !== undefined) return last;
+    if (last && last.p === p && last.t === observedAt.getTime() && last.region === region) return last;
     const row = prov(p, observedAt, region);
     last = { p, t: observedAt.getTime(), region, row, key: provKey(row) };
     return last;
