@@ -28,6 +28,11 @@ export function obfuscateText(text: string, seed: number): string {
   });
 }
 
+/** The indicators of `text` as one string: equal for two texts exactly when their indicators are. */
+export function indicatorKey(text: string): string {
+  return extractIndicators(text).map((i) => `${i.type}:${i.value}`).join('\n');
+}
+
 /**
  * `copies` obfuscated copies of every row (labels kept), seeded per row and copy. A copy whose
  * indicators differ from the row's (an obfuscated keyword such as "телеге" in "name в телеге")
@@ -35,14 +40,13 @@ export function obfuscateText(text: string, seed: number): string {
  */
 export function obfuscatedCopies(rows: readonly LabelledRow[], copies: number, seed: number): LabelledRow[] {
   const out: LabelledRow[] = [];
-  const key = (t: string) => extractIndicators(t).map((i) => `${i.type}:${i.value}`).join('\n');
-  const want = rows.map((r) => key(r.text));
+  const want = rows.map((r) => indicatorKey(r.text));
   for (let k = 0; k < copies; k++) {
     rows.forEach((row, i) => {
       let text = row.text;
       for (let attempt = 0; attempt < 3; attempt++) {
         const t = obfuscateText(row.text, subSeed(seed, `${k}\u0000${attempt}\u0000${row.text}`));
-        if (key(t) === want[i]) {
+        if (indicatorKey(t) === want[i]) {
           text = t;
           break;
         }

@@ -11,7 +11,7 @@
  * its Latin copy "klad-shop.kz" is) is not used; the row itself is repeated instead.
  */
 import type { LabelledRow } from '../evaluate.js';
-import { extractIndicators } from '../indicators/index.js';
+import { indicatorKey } from './augment.js';
 import { transliterate } from './corpus/obfuscate.js';
 import { R, subSeed } from './corpus/rng.js';
 
@@ -57,12 +57,11 @@ export function latinCopy(text: string, seed: number): string | null {
  */
 export function latinCopies(rows: readonly LabelledRow[], copies: number, seed: number): LabelledRow[] {
   const out: LabelledRow[] = [];
-  const key = (t: string) => extractIndicators(t).map((i) => `${i.type}:${i.value}`).join('\n');
-  const want = rows.map((r) => key(r.text));
+  const want = rows.map((r) => indicatorKey(r.text));
   for (let k = 0; k < copies; k++) {
     rows.forEach((row, i) => {
       const t = latinCopy(row.text, subSeed(seed, `${k}\u0000${row.text}`));
-      out.push(t !== null && key(t) === want[i] ? { ...row, text: t } : row);
+      out.push(t !== null && indicatorKey(t) === want[i] ? { ...row, text: t } : row);
     });
   }
   return out;
