@@ -64,6 +64,20 @@ describe('normalize', () => {
     assert.equal(origOf(n, src, 'мдма'), 'мдм4');
   });
 
+  it('reads letters masked by asterisks when a lexicon term completes the word', () => {
+    const src = 'К*КС и м*ф, З*КЛАДКИ, гаш*ш, c*caine, w**d';
+    const n = normalize(src);
+    checkMapSane(n, src);
+    assert.deepEqual(words(n), ['кокс', 'и', 'меф', 'закладки', 'гашиш', 'cocaine', 'wed']);
+    // offsets still point at the masked writing
+    assert.equal(origOf(n, src, 'закладки'), 'З*КЛАДКИ');
+    assert.equal(origOf(n, src, 'cocaine'), 'c*caine');
+    // masked profanity, USSD codes and sums are not words of the lexicon: split as before
+    assert.deepEqual(words(normalize('бл*ть, b*tch, п*здец *110*30# 2*3')), ['бл', 'ть', 'b', 'tch', 'п', 'здец', '0', '0', '#', '0', '0']);
+    // letters split by asterisks are re-joined, not filled in
+    assert.deepEqual(words(normalize('м*е*ф')), ['меф']);
+  });
+
   it('re-joins letters split by spaces, dots or dashes', () => {
     const src = 'ш и ш к и   б о ш к и / С.О.Л.Ь / м-е-ф';
     const n = normalize(src);

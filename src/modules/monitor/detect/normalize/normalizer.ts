@@ -14,6 +14,7 @@ import * as chars from './chars.js';
 import * as emoji from './emoji.js';
 import { LeetReader, type WordOracle } from './leet.js';
 import * as script from './script.js';
+import { unmask } from './unmask.js';
 
 export type { WordOracle } from './leet.js';
 
@@ -117,13 +118,29 @@ export class Normalizer {
   private tC = new Uint16Array(MAX_WORD);
   private tLeet = new Uint8Array(MAX_WORD);
   private readonly leet: LeetReader;
+  private readonly oracle?: WordOracle;
+  /** Normalises the candidate readings of masked words (unmask.ts); made on first need. */
+  private sub: Normalizer | null = null;
 
   constructor(oracle?: WordOracle) {
     this.leet = new LeetReader(MAX_WORD, oracle);
+    this.oracle = oracle;
   }
+
+  /** Whether `word` alone normalises to one word that the oracle knows (a reading of a masked word). */
+  private readonly isTerm = (word: string): boolean => {
+    const sub = (this.sub ??= new Normalizer(this.oracle));
+    sub.run(word);
+    const n = sub.len; // " word "
+    if (n < 3) return false;
+    for (let i = 1; i < n - 1; i++) if (sub.out[i] === SPACE) return false;
+    return this.oracle!(sub.out.subarray(1, n - 1), n - 2);
+  };
 
   /** Normalise `text` into the buffers. */
   run(text: string): void {
+    // letters masked by '*' (к*кс) are read first, when a lexicon term completes them; same length
+    if (this.oracle && text.indexOf('*') >= 0) text = unmask(text, this.isTerm);
     const n = text.length;
     this.len = 0;
     this.wLen = 0;
