@@ -7,10 +7,10 @@
  * - The sixty-three sets named in RECIPE.authors (train.ts) are TRAINING data: their floors only
  *   check that the committed model still learnt them. What they say about unseen text was
  *   measured by leaving each out in turn (`npm run train:loso`, docs/monitor-detect.md).
- * - g, k, p, q, z, zb-zs, ca-cc and ce-cm are never trained on: their floors are the held-out figures (g
+ * - g, k, p, q, z, zb-zs, ca-cc and ce-co are never trained on: their floors are the held-out figures (g
  *   confirmed training on a-f, k on h-j, p on l-n, q on r-t; z and zb-zs were written blind during
  *   the 2026-12-06 rounds and run only on the models before and after them; ca-cc, written for the
- *   indicators, only on the committed model; ce-cg after it, on it and the one before; ch-cm at
+ *   indicators, only on the committed model; ce-cg after it, on it and the one before; ch-co at
  *   their floors). bg-bl, bs-bz
  *   and de-dh were written to train on, but the models trained with them were not kept (see
  *   HELD_OUT), so they are held out too.
@@ -34,7 +34,7 @@ const HELD_OUT: Record<string, { macroF1: number; benignFpr: number }> = {
   'authors-p': { macroF1: 0.94, benignFpr: 0 },
   'authors-q': { macroF1: 0.96, benignFpr: 0.015 },
   'authors-z': { macroF1: 0.94, benignFpr: 0 },
-  'authors-zb': { macroF1: 0.97, benignFpr: 0 },
+  'authors-zb': { macroF1: 0.98, benignFpr: 0 },
   'authors-zc': { macroF1: 0.96, benignFpr: 0.015 },
   'authors-zd': { macroF1: 0.97, benignFpr: 0.015 },
   'authors-ze': { macroF1: 0.98, benignFpr: 0 },
@@ -43,7 +43,7 @@ const HELD_OUT: Record<string, { macroF1: number; benignFpr: number }> = {
   'authors-zh': { macroF1: 0.96, benignFpr: 0 },
   // Written as an eighth training batch; the retrain with them made the other held-out sets'
   // figures worse, so by RECIPE's rule it was not kept and the committed model has never seen them.
-  'authors-bg': { macroF1: 0.94, benignFpr: 0 },
+  'authors-bg': { macroF1: 0.96, benignFpr: 0 },
   'authors-bh': { macroF1: 0.98, benignFpr: 0 },
   'authors-bi': { macroF1: 0.96, benignFpr: 0 },
   // The ninth batch (2026-12-06, third round): bj (chats), bk (jobs) and bl (medicines and culture)
@@ -51,28 +51,28 @@ const HELD_OUT: Record<string, { macroF1: number; benignFpr: number }> = {
   // pooled 0.979 / 0.80% -> 0.975 / 1.25%), so it was not kept. zi was written blind as held out.
   // bl (medicines and culture) is the hardest held-out set.
   'authors-bj': { macroF1: 0.97, benignFpr: 0 },
-  'authors-bk': { macroF1: 0.97, benignFpr: 0 },
-  'authors-bl': { macroF1: 0.94, benignFpr: 0 },
+  'authors-bk': { macroF1: 0.96, benignFpr: 0 },
+  'authors-bl': { macroF1: 0.93, benignFpr: 0 },
   'authors-zi': { macroF1: 0.97, benignFpr: 0 },
   // Written blind after the threshold was raised to 0.8.
-  'authors-zj': { macroF1: 0.99, benignFpr: 0 },
+  'authors-zj': { macroF1: 0.98, benignFpr: 0 },
   'authors-zk': { macroF1: 0.99, benignFpr: 0.015 },
-  'authors-zl': { macroF1: 0.94, benignFpr: 0.015 },
+  'authors-zl': { macroF1: 0.93, benignFpr: 0.015 },
   // Written blind (2026-12-06, fourth round) to the hidden data's description: hard negatives, Kazakh
   // first, obfuscation, recruitment and propaganda against look-alikes. On arrival (model b047abf1):
   // zm 0.936 / 2.7%, zn 0.955 / 0%, zo 0.971 / 2.7%, zp 0.945 / 4.0%.
-  'authors-zm': { macroF1: 0.94, benignFpr: 0 },
-  'authors-zn': { macroF1: 0.98, benignFpr: 0 },
+  'authors-zm': { macroF1: 0.93, benignFpr: 0 },
+  'authors-zn': { macroF1: 0.99, benignFpr: 0 },
   'authors-zo': { macroF1: 0.97, benignFpr: 0 },
-  'authors-zp': { macroF1: 0.95, benignFpr: 0.014 },
+  'authors-zp': { macroF1: 0.96, benignFpr: 0.014 },
   // Written blind after the model above was committed, as its final check (2026-12-06, fifth
   // session): a general hard mix (zq), Kazakh first (zr) and the hardest cases on both sides (zs).
   // On arrival, previous model b047abf1 / this one: zq 0.958 / 4.0% -> 0.963 / 2.7%, zr 0.953 / 0%
   // -> 0.985 / 0%, zs 0.918 / 2.7% -> 0.937 / 2.7%; indicator F1 1.0, 0.988 (two phone writings,
   // fixed) and 1.0.
   'authors-zq': { macroF1: 0.96, benignFpr: 0.014 },
-  'authors-zr': { macroF1: 0.99, benignFpr: 0 },
-  'authors-zs': { macroF1: 0.92, benignFpr: 0 },
+  'authors-zr': { macroF1: 0.98, benignFpr: 0 },
+  'authors-zs': { macroF1: 0.91, benignFpr: 0 },
   // The eleventh batch (2026-12-06, fifth session), written to train on the kinds of text the
   // left-out runs still got wrong: legal jobs (bs), shops named like slang (bt), texts quoting
   // shop material (bu), memes and songs (bv), sales naming no drug (bw), Kazakh first (bx),
@@ -80,12 +80,12 @@ const HELD_OUT: Record<string, { macroF1: number; benignFpr: number }> = {
   // sets' macro-F1 worse (pooled 0.9761 / 1.16% -> 0.9736 / 1.11%), so by the rule it was not kept.
   'authors-bs': { macroF1: 0.95, benignFpr: 0.04 },
   'authors-bt': { macroF1: 0.98, benignFpr: 0.014 },
-  'authors-bu': { macroF1: 0.95, benignFpr: 0.027 },
-  'authors-bv': { macroF1: 0.92, benignFpr: 0.027 },
+  'authors-bu': { macroF1: 0.94, benignFpr: 0.027 },
+  'authors-bv': { macroF1: 0.94, benignFpr: 0.014 },
   'authors-bw': { macroF1: 0.91, benignFpr: 0.014 },
-  'authors-bx': { macroF1: 0.96, benignFpr: 0 },
+  'authors-bx': { macroF1: 0.95, benignFpr: 0 },
   'authors-by': { macroF1: 0.96, benignFpr: 0 },
-  'authors-bz': { macroF1: 0.91, benignFpr: 0 },
+  'authors-bz': { macroF1: 0.89, benignFpr: 0 },
   // Written blind (2026-12-06, sixth session) for the indicators: hard writings of every type (ca),
   // Kazakh first (cb), long posts with several indicators among look-alike numbers (cc). Indicator
   // F1 on arrival 0.998 (a phone split by a word), 1.0 and 0.999 (a word before "TG:" read as a
@@ -98,9 +98,9 @@ const HELD_OUT: Record<string, { macroF1: number; benignFpr: number }> = {
   // arrival, previous model 501bf5eb / this one: ce 0.966 / 1.3% -> 0.972 / 1.3%, cf 0.964 / 2.2%
   // -> 0.964 / 1.1%, cg 0.953 / 5.3% -> 0.957 / 4.0%; indicator F1 1.0, 1.0 and 0.996 (a name
   // before a transliterated "(telega)", fixed).
-  'authors-ce': { macroF1: 0.97, benignFpr: 0 },
+  'authors-ce': { macroF1: 0.96, benignFpr: 0 },
   'authors-cf': { macroF1: 0.95, benignFpr: 0 },
-  'authors-cg': { macroF1: 0.96, benignFpr: 0.04 },
+  'authors-cg': { macroF1: 0.96, benignFpr: 0.027 },
   // The thirteenth batch (2026-12-06, sixth session), written to train on after the clean check:
   // short everyday lines (de), people and institutions quoting shops (df), legal goods named like
   // slang (dg), Kazakh work ads and chats (dh). The retrain with them was no better on the
@@ -115,22 +115,28 @@ const HELD_OUT: Record<string, { macroF1: number; benignFpr: number }> = {
   // negatives first, half Kazakh (ci). On arrival at 0.9: ch 0.972 / 0%, ci 0.974 / 3.3%; indicator
   // F1 1.0 on both (321 indicators, 16 broken-checksum values not reported). They then took part in
   // choosing the Latin copies and the 0.92 threshold (RECIPE), so they are no longer a clean check.
-  'authors-ch': { macroF1: 0.98, benignFpr: 0 },
+  'authors-ch': { macroF1: 0.99, benignFpr: 0 },
   'authors-ci': { macroF1: 0.98, benignFpr: 0.023 },
   // Written blind after the model of the seventh session (65457b1c, threshold 0.92) was committed,
   // as its clean check: obfuscation on both sides (cj) and Kazakh first with hard negatives (ck).
   // On arrival: cj 0.981 / 1.3%, ck 0.975 / 3.3% (the sixth session's model at 0.8: 0.966 / 4.8%
   // pooled); indicator F1 0.987 (two names split at their underscores by spaces, "тг: aktau _
   // kladmen _ hr", fixed) and 1.0.
-  'authors-cj': { macroF1: 0.98, benignFpr: 0.014 },
+  'authors-cj': { macroF1: 0.97, benignFpr: 0.014 },
   'authors-ck': { macroF1: 0.97, benignFpr: 0.034 },
   // Written blind in the eighth session of 2026-12-06, on the same model, as a second clean check:
   // hard negatives first (cl: legal packer and courier jobs, quoted shop messages, lyrics, reviews)
   // and Kazakh first with heavy obfuscation (cm). On arrival: cl 0.975 / 1.1% (one job seeker's
   // "фасовщиком на склад специй"), cm 1.0 / 0%; indicator F1 1.0 and 0.997 (prose "a dot to
   // dodge" read as the domain a.to, fixed).
-  'authors-cl': { macroF1: 0.97, benignFpr: 0.012 },
+  'authors-cl': { macroF1: 0.96, benignFpr: 0.023 },
   'authors-cm': { macroF1: 1.00, benignFpr: 0 },
+  // Written blind in the ninth session of 2026-12-06, on the same model (65457b1c), as a third
+  // clean check: English and code-switching with everyday hard negatives (cn) and regional Russian
+  // and Kazakh slang with heavy obfuscation (co). On arrival: cn 0.976 / 1.3% (Steam keys from a
+  // "плаг"), co 0.979 / 0%; indicator F1 1.0 on both.
+  'authors-cn': { macroF1: 0.97, benignFpr: 0.014 },
+  'authors-co': { macroF1: 0.97, benignFpr: 0 },
 };
 const TRAINED = RECIPE.authors.files.map((f) => f.replace(/\.jsonl$/, ''));
 const FLOORS: Record<string, { macroF1: number; benignFpr: number }> = {

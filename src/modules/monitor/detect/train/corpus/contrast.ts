@@ -17,6 +17,7 @@
  * 0.89) for one fewer false positive.
  */
 import type { Ctx, Family } from './ctx.js';
+import { BARE_RU } from './ru-sale.js';
 
 const B = 'benign' as const;
 const P = 'drug_propaganda' as const;
@@ -62,6 +63,43 @@ export const CONTRAST: Family[] = [
   { id: 'mixed.neg.slang_goods_tg', label: B, lang: 'mixed', desc: 'kk/ru/en classified for goods named like slang, with a handle',
     topic: ['market', 'sale', 'baraholka'], paths: [''],
     gen: (c) => c.t(`${c.p(GOODS_RU)} {сатамын|сатылады}, {почти новый|жағдайы жақсы}, ${c.money(c.int(5, 200) * 1000)}. ${c.city.kk}{, доставка бар|}. {Тг|Жазыңыз} ${c.tg('person', 'at')}`) },
+
+  // ---------------- benign: the bare offer's words in a report or a warning ----------------
+  // (added with the bare offers of ru-sale.ts, kk-sale.ts and en.ts: "who sells X — call 102" has
+  // the same sale word and drug name and must stay benign)
+  { id: 'ru.neg.report_sellers', label: B, lang: 'ru', desc: 'call to report people selling a named drug, or a warning about buying it',
+    gen: (c) => {
+      const n = c.p(BARE_RU);
+      return c.t(`{{Кто продаёт|Если вам продают|Если вам предлагают|Знаете, кто торгует|Видели, как продают|Продают} ${n} {у школы|во дворе|в подъезде|в вашем районе|возле колледжа|}{ — |, |? }{звоните 102|сообщите по 102|пишите на 1414|сообщите участковому|анонимно сообщите в полицию|не молчите, звоните 102}|{Продажа|Сбыт} ${n} {карается лишением свободы до 10 лет|— уголовное преступление|это реальный срок|ломает жизни}|Не {покупай|пробуй|бери} ${n}{. Это ловушка|. Жизнь дороже|, даже «один раз»|. Помощь: 150}}`);
+    } },
+  { id: 'kk.neg.report_sellers', label: B, lang: 'kk', desc: 'Kazakh: report people selling a named drug, or a warning',
+    gen: (c) => {
+      const n = c.p(['мефедрон', 'меф', 'амфетамин', 'марихуана', 'гашиш', 'кокаин', 'экстази', 'героин', 'спайс']);
+      return c.t(`{${n} сатып жүргендерді көрсеңіз, {102-ге хабарласыңыз|полицияға хабарлаңыз|1414-ке жазыңыз}|Мектеп {маңында|жанында} ${n} сатса, {полицияға хабарлаңыз|102-ге қоңырау шалыңыз}|${n} сату — {қылмыс|ауыр қылмыс, 10 жылға дейін бас бостандығынан айыру}|${n} ұсынса, бас тартыңыз{. Көмек: 150|!}}`);
+    } },
+  { id: 'en.neg.report_sellers', label: B, lang: 'en', desc: 'English: report people selling a named drug, or a warning',
+    gen: (c) => {
+      const n = c.p(['meth', 'mephedrone', 'cocaine', 'MDMA', 'heroin', 'hash', 'weed', 'amphetamine', 'ecstasy', 'coke']);
+      return c.t(`{If someone offers you ${n}, {say no and call 102|walk away and tell someone}|Selling ${n} is a crime in Kazakhstan{: up to 10 years|, report it: 102}|Report ${n} dealers anonymously{: 102|, the app keeps you hidden}|Saw someone selling ${n} near a school? Call 102}`);
+    } },
+
+  // ...and ordinary bare classifieds, so that the sale word alone never decides
+  { id: 'ru.neg.bare_classified', label: B, lang: 'ru', desc: 'bare classified for ordinary goods: sale word and item, no contact or price',
+    gen: (c) => {
+      const item = c.p(['велосипед', 'диван', 'iPhone 13', 'видеокарты RTX', 'коляску', 'гараж', 'картошку', 'мёд с пасеки', 'щенков хаски', 'ковёр', 'шины R16', 'Toyota Camry 2015',
+        'дрова', 'уголь', 'сено', 'козу', 'барана на курбан', 'ноутбук', 'шубу', 'стиральную машину', 'саженцы яблони', 'кумыс', 'баурсаки на заказ', 'запчасти на Газель']);
+      return c.t(`{Продаю|Продам|Срочно продам|В наличии|Есть|Отдам недорого|Продаём|Кому надо} ${item}{|, недорого|, в хорошем состоянии|, ${c.cityRu()}|, торг|, пишите|, в лс|, звоните|, самовывоз|, опт и розница}`);
+    } },
+  { id: 'kk.neg.bare_classified', label: B, lang: 'kk', desc: 'Kazakh bare classified: "X сатылады", ordinary goods',
+    gen: (c) => {
+      const item = c.p(['ешкі', 'қой', 'сиыр', 'бұзау', 'жылқы', 'велосипед', 'диван', 'көлік', 'картоп', 'бал', 'қымыз', 'шұбат', 'үй', 'пәтер', 'жер телімі', 'ноутбук', 'телефон', 'кілем', 'отын', 'көмір', 'шөп', 'бидай', 'арпа']);
+      return c.t(`{${item} {сатылады|сатамын|сатам|бар|арзан}|{Сатылады|Сатамын|Бар}: ${item}}{|, арзан|, жағдайы жақсы|, ${c.city.kkLoc}|, жазыңыз|, хабарласыңыз|, саудасы бар|, көтерме және бөлшек}`);
+    } },
+  { id: 'en.neg.bare_classified', label: B, lang: 'en', desc: 'English bare classified: "selling X", ordinary goods',
+    gen: (c) => {
+      const item = c.p(['my old bike', 'a sofa', 'an iPhone 13', 'RTX cards', 'a stroller', 'winter tyres', 'honey from our farm', 'husky puppies', 'a laptop', 'concert tickets', 'firewood', 'a goat', 'baby clothes', 'textbooks']);
+      return c.t(`{Selling|Got|Have|Cheap|For sale:} ${item}{| for sale|, cheap|, in ${c.city.en}|, DM|, dm me|, good prices|, pickup only}`);
+    } },
 
   // ---------------- benign: prevention material quoting the codes ----------------
   { id: 'ru.neg.codes_memo', label: B, lang: 'ru', desc: 'prevention memo quoting disguised spellings and emoji codes',

@@ -9,6 +9,11 @@ export const EN_POS: Family[] = [
   // ---------------- sale ----------------
   { id: 'en.sale.plug', label: S, lang: 'en', desc: 'English connect/plug ad with dead drops', w: 3,
     gen: (c) => c.t(`{${c.city.en} 🔌 connect|Your ${c.city.en} connect 🔌|${c.city.en} supply|Plug for ${c.city.en} and suburbs} — ${c.dl(c.drugs(c.int(2, 4)), 'en')}{.|!} {Drops across every district|Pickups citywide, pin + photo|No meetups, ${c.o('drops')} only|Location sent once paid|Same-day ${c.o('drops')}}. ${c.shopContact('en')}`) },
+  { id: 'en.sale.bare', label: S, lang: 'en', desc: 'English bare offer: "selling meth", no contact, drop or price', w: 2,
+    gen: (c) => {
+      const n = c.o(c.p(['meth', 'mephedrone', 'cocaine', 'MDMA', 'molly', 'LSD', 'heroin', 'hash', 'hashish', 'weed', 'kush', 'cannabis', 'amphetamine', 'ecstasy', 'shrooms', 'coke', 'crystal meth']));
+      return c.t(`{{Selling|Got|Have|Plug for|Cheap|Good|Fresh|Quality} ${n}{| for sale|, cheap|, in ${c.city.en}|, DM|, hmu|, hit me up|, dm me|, good prices|, any amount}|${n} for sale{| in ${c.city.en}|, cheap|, DM}|Need ${n}? {DM|hmu|I got you|hit me up}}`);
+    } },
   { id: 'en.sale.menu', label: S, lang: 'en', desc: 'English menu / price list', w: 2,
     gen: (c) => c.lines(c.t(`{${c.city.en.toUpperCase()} — WHAT'S IN|Price list 📋|This week's drop (${c.city.en})|Available now}`),
       ...c.drugs(c.int(2, 4)).map((d) => {

@@ -27,9 +27,18 @@ function listKk(c: Ctx, ds: Drug[]): string {
   return names.length > 1 ? names.slice(0, -1).join(', ') + c.r.pick([' және ', ' мен ', ', ']) + names[names.length - 1] : names[0];
 }
 
+/** Bare names in Kazakh text (Russian loans): see BARE_RU. */
+const BARE_KK = ['мефедрон', 'меф', 'амфетамин', 'марихуана', 'ганджа', 'гашиш', 'гаш', 'кокаин', 'экстази', 'МДМА', 'героин', 'метадон', 'спайс'];
+
 export const KK_SALE: Family[] = [
   { id: 'kk.sale.offer', label: L, lang: 'kk', desc: 'Kazakh: "X бар" offer with drop method', w: 3,
     gen: (c) => c.t(`{${c.city.kkLoc}|${c.city.kk} қаласында|${c.city.kk}, ${c.district()}|Бүгін ${c.city.kkLoc}} ${listKk(c, c.drugs(c.int(1, 3)))} {бар|қолда бар|келді}{.|!} ${qualKk(c)}. ${dropKk(c)}. ${contactKk(c)}`) },
+  { id: 'kk.sale.bare', label: L, lang: 'kk', desc: 'Kazakh bare offer: "меф сатамын", no contact, drop or price', w: 2,
+    gen: (c) => {
+      const n = c.p(BARE_KK);
+      const tail = c.t(`{|, арзан|, сапасы жақсы|, ${c.city.kkLoc}|, жазыңыз|, хабарласыңыз|, көтерме және бөлшек|, бар}`);
+      return c.t(`{${c.o(n)} {сатамын|сатылады|сатам|бар|арзан|сатып беремін}|${c.o(/[A-Z]/.test(n) ? n : kkAcc(n))} {сатамын|сатамыз|арзанға беремін}|{Сатамын|Сатылады|Бар|Кімге керек}: ${c.o(n)}}${tail}`);
+    } },
   { id: 'kk.sale.sold', label: L, lang: 'kk', desc: 'Kazakh: "сатамыз" with per-gram price', w: 2,
     gen: (c) => {
       const d = c.drug();

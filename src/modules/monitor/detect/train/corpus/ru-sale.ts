@@ -29,12 +29,38 @@ function pay(c: Ctx): string {
   return c.t(`{Способы оплаты|Принимаем|Платёж}: {Kaspi и крипта|USDT / BTC|перевод на карту или крипта|только крипта|Kaspi, Halyk, крипта|BTC, USDT, Kaspi}`);
 }
 
+/**
+ * Street names that mean a drug on their own, with no shop around them: the bare offer below uses
+ * only these (never salt, cones, hair dryers, stamps, speed or snow, whose sale is ordinary; nor
+ * "бошки", whose letters are those of goats and cats, ешкі and кошки, to a char n-gram).
+ */
+export const BARE_RU = ['мефедрон', 'меф', 'мяу', 'альфа-PVP', 'α-PVP', 'амфетамин', 'спиды', 'марихуана', 'ганджа', 'каннабис',
+  'гашиш', 'гаш', 'кокаин', 'экстази', 'МДМА', 'ЛСД', 'героин', 'метадон', 'спайс', 'метамфетамин', 'псилоцибин'];
+
+/** One or two bare names, possibly obfuscated. */
+function bareNames(c: Ctx, names: readonly string[], and: string): string {
+  const a = c.o(c.p(names));
+  if (!c.chance(0.3)) return a;
+  const b = c.o(c.p(names));
+  return b === a ? a : `${a}${and}${b}`;
+}
+
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 export const RU_SALE: Family[] = [
   { id: 'ru.sale.offer', label: L, lang: 'ru', desc: 'direct offer with substances, city and drop method', w: 3,
     gen: (c) => {
       const ds = c.drugs(c.int(1, 3));
       const where = c.t(`{${c.cityRu()}|${c.cityRu()}, ${c.district()}|г. ${c.city.ru}|${c.city.ru}, {${c.district()} и ${c.district()}|любой район}|по ${c.city.dat}|в ${c.city.prep}}`);
       return c.t(`{Продам|Продаю|Отдаём|Сейчас есть|На руках|Свежий завоз:|Пришла партия:|Предлагаем} ${c.dl(ds)}{.|,|!} ${where}{.|!|,} ${dropPhrase(c)}{.|!|} {${quality(c)}. |}${c.shopContact('ru')}`);
+    } },
+  { id: 'ru.sale.bare', label: L, lang: 'ru', desc: 'bare offer: a sale word and a drug name, no contact, drop or price', w: 2,
+    gen: (c) => {
+      const names = bareNames(c, BARE_RU, c.r.pick([' и ', ', ', ' / ']));
+      const tail = c.t(`{|, недорого|, качество|, хорошего качества|, ${c.cityRu()}|, по ${c.city.dat}|, в наличии|, опт и розница|, от 1 г|, цена договорная|, пишите|, в лс|, обращайтесь|, всё ровно}`);
+      return c.chance(0.65)
+        ? c.t(`{Продаю|Продам|Есть|В наличии|Имеется|Отдам недорого|Кому надо|Кому нужно|Могу достать|Есть качественный|Продаём}${c.r.pick([' ', ': ', ' — '])}${names}${tail}`)
+        : c.t(`${cap(names)} {продаю|продам|в наличии|есть|недорого|по ${c.city.dat}|кому надо}${tail}`);
     } },
   { id: 'ru.sale.pricelist', label: L, lang: 'ru', desc: 'multi-line price list in tenge', w: 3,
     gen: (c) => {

@@ -1,0 +1,25 @@
+/**
+ * Regression guard for the bare offer: a sale word and a drug name, with no contact, dead drop or
+ * price ("Продаю мефедрон"). Until the 2026-12-06 evening model these read as benign classifieds
+ * (0.006–0.2 risk), because every shop ad the model had seen carried a contact or a drop. The
+ * training families ru/kk/en.sale.bare were added for them, with benign twins of the same shape
+ * (reports of sellers, ordinary bare classifieds). These lines were written to find the miss, so
+ * they guard the fix; they are not an evaluation (docs/monitor-detect.md has the held-out figures).
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { getDetector } from './index.js';
+
+const SALE = ['Продаю мефедрон', 'Продам гашиш', 'Мефедрон в наличии', 'Кокаин недорого', 'Меф сатамын', 'Гашиш сатылады, жазыңыз', 'Got weed, hit me up', 'Selling coke, DM me'];
+const BENIGN = ['Продаю велосипед, почти новый', 'Продаю соль для ванн', 'Кто продаёт гашиш у школы — звоните 102', 'Задержан мужчина, который продавал мефедрон через закладки',
+  'Меф сатамын деген хабарламаларға сенбеңіз, полицияға хабарласыңыз', 'Ешкі сатылады, Талғар', 'Selling my old bike', 'Продаю грибы белые, сушёные'];
+
+describe('detect: bare offers and their benign twins', () => {
+  const det = getDetector();
+  it('flags a sale word with a drug name as drug_sale', () => {
+    for (const t of SALE) assert.equal(det.detect(t).label, 'drug_sale', t);
+  });
+  it('keeps ordinary classifieds and reports of sellers benign', () => {
+    for (const t of BENIGN) assert.equal(det.detect(t).label, 'benign', t);
+  });
+});
