@@ -73,7 +73,8 @@ export const monitorItems = pgTable(
  * one batch's shop update can run while the next batch writes its traces: stage 1 (traces, mirror
  * check) claims the row by moving it to stage 2, stage 2 (shops) claims it by deleting it. A lost
  * enqueue or a crash between stages is found by the sweep; a retried job finds nothing to claim.
- * Benign items never get a row (their follow-up is empty).
+ * Benign items never get a row (their follow-up is empty). Storage: fillfactor 50 (migration 0021,
+ * which drizzle's schema cannot express), so the stage update is HOT.
  */
 export const monitorPending = pgTable('monitor_pending', {
   itemId: uuid('item_id').primaryKey(),
