@@ -111,11 +111,17 @@ function wordFlags(t: string, i: number, first: number): number {
     case 0x74: // t: tg, tlg, teleg…
       if (second === 0x67) return F.KEYWORD;
       if (second === 0x6c) return wordAt(t, i + 2, 'g') ? F.KEYWORD : 0;
+      // "t.e.l.e.g.r.a.m: name", "t-e-l-e-g-a - name"
+      if (second === 0x2e) return wordAt(t, i + 2, 'e.l.e.g') ? F.KEYWORD : 0;
+      if (second === 0x2d) return wordAt(t, i + 2, 'e-l-e-g') ? F.KEYWORD : 0;
       return second === 0x65 && wordAt(t, i + 2, 'leg') ? F.KEYWORD : 0;
     case 0x442: // т: тг, т г, тлг, телег…, тележк…; точка, тчк
       if (second === 0x433) return F.KEYWORD;
       // "т г : name", spaced "т е л е г а: name"
       if (second === 0x20) return (low(t.charCodeAt(i + 2)) === 0x433 && !isLetterAt(t, i + 3)) || wordAt(t, i + 2, 'е л е г') ? F.KEYWORD : 0;
+      // dotted or dashed: "т.г: name", "Т.е.л.е.г.р.а.м: name", "т-е-л-е-г-а - name"
+      if (second === 0x2e) return (low(t.charCodeAt(i + 2)) === 0x433 && !isLetterAt(t, i + 3)) || wordAt(t, i + 2, 'е.л.е.г') ? F.KEYWORD : 0;
+      if (second === 0x2d) return (low(t.charCodeAt(i + 2)) === 0x433 && !isLetterAt(t, i + 3)) || wordAt(t, i + 2, 'е-л-е-г') ? F.KEYWORD : 0;
       if (second === 0x43b) return wordAt(t, i + 2, 'г') ? F.KEYWORD : 0;
       if (second === 0x435) return wordAt(t, i + 2, 'лег') || wordAt(t, i + 2, 'леж') ? F.KEYWORD : 0;
       if (second === 0x43e) return wordAt(t, i + 2, 'чк') ? F.SPELLED_DOT : 0;

@@ -47,6 +47,10 @@ describe('telegram', () => {
     assert.deepEqual(pairs('Оператор — Алия, оператору отправь чек'), []);
     assert.deepEqual(pairs('Klad 15 minutta daiyn. Zhaz: kst_qazaq_shop. Tolem'), ['telegram:kst_qazaq_shop']); // Latin-script Kazakh
     assert.deepEqual(pairs('25-40к/день\nт е л е г а: aktobe_kladmen_job'), ['telegram:aktobe_kladmen_job']); // spaced keyword
+    // dotted or dashed keyword, Cyrillic or Latin; "т.г." (this year) before prose is not one
+    assert.deepEqual(pairs('Р@Б0ТА К/\\АДМЕН0М — Уральск. Т.е.л.е.г.р.а.м: oral_rabota_24'), ['telegram:oral_rabota_24']);
+    assert.deepEqual(pairs('т-е-л-е-г-а - oral_rabota_24 / T.e.l.e.g.r.a.m: uralsk_work_kz / Т.Г: aktau_kurer_24'), ['telegram:oral_rabota_24', 'telegram:uralsk_work_kz', 'telegram:aktau_kurer_24']);
+    assert.deepEqual(pairs('Продажи в т.г. выросли: rost prodazh na 5%'), []);
     assert.deepEqual(pairs('No calls, no Telegram — email only: tusialmaty [at] proton [dot] me'), ['email:tusialmaty@proton.me']);
     // plain words after a contact verb, and an amount in tenge, are not handles
     assert.deepEqual(pairs('Пишите: Telegram или WhatsApp'), []);
