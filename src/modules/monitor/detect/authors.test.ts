@@ -7,10 +7,10 @@
  * - The sixty-three sets named in RECIPE.authors (train.ts) are TRAINING data: their floors only
  *   check that the committed model still learnt them. What they say about unseen text was
  *   measured by leaving each out in turn (`npm run train:loso`, docs/monitor-detect.md).
- * - g, k, p, q, z, zb-zs, ca-cc and ce-co are never trained on: their floors are the held-out figures (g
+ * - g, k, p, q, z, zb-zs, ca-cc and ce-cq are never trained on: their floors are the held-out figures (g
  *   confirmed training on a-f, k on h-j, p on l-n, q on r-t; z and zb-zs were written blind during
  *   the 2026-12-06 rounds and run only on the models before and after them; ca-cc, written for the
- *   indicators, only on the committed model; ce-cg after it, on it and the one before; ch-co at
+ *   indicators, only on the committed model; ce-cg after it, on it and the one before; ch-cq at
  *   their floors). bg-bl, bs-bz
  *   and de-dh were written to train on, but the models trained with them were not kept (see
  *   HELD_OUT), so they are held out too.
@@ -137,6 +137,12 @@ const HELD_OUT: Record<string, { macroF1: number; benignFpr: number }> = {
   // "плаг"), co 0.979 / 0%; indicator F1 1.0 on both.
   'authors-cn': { macroF1: 0.97, benignFpr: 0.014 },
   'authors-co': { macroF1: 0.97, benignFpr: 0 },
+  // Written blind in the same session on the model that followed (2a473554, with the bare offers),
+  // as its clean check: a day of Russian-first posts (cp) and Kazakh first with English (cq). On
+  // arrival: cp 0.965 / 0% (the model before: 0.980 / 0%), cq 0.976 / 0% (the same before);
+  // indicator F1 0.995 (a dotted "Т.е.л.е.г.р.а.м: name", fixed) and 1.0.
+  'authors-cp': { macroF1: 0.96, benignFpr: 0 },
+  'authors-cq': { macroF1: 0.97, benignFpr: 0 },
 };
 const TRAINED = RECIPE.authors.files.map((f) => f.replace(/\.jsonl$/, ''));
 const FLOORS: Record<string, { macroF1: number; benignFpr: number }> = {
