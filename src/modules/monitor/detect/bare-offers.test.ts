@@ -1,7 +1,8 @@
 /**
  * Regression guard for the bare offer: a sale word and a drug name, with no contact, dead drop or
- * price ("Продаю мефедрон"). Until the 2026-12-06 evening model these read as benign classifieds
- * (0.006–0.2 risk), because every shop ad the model had seen carried a contact or a drop. The
+ * price ("Продаю мефедрон"). Until the 2026-12-06 evening model seven of these eight read as benign
+ * (risk 0.08–0.9, under the 0.92 cut) and "Got weed, hit me up" as propaganda, because every shop
+ * ad the model had seen carried a contact or a drop. The
  * training families ru/kk/en.sale.bare were added for them, with benign twins of the same shape
  * (reports of sellers, ordinary bare classifieds). These lines were written to find the miss, so
  * they guard the fix; they are not an evaluation (docs/monitor-detect.md has the held-out figures).
