@@ -93,11 +93,15 @@ const KW_SEP = `(:|-|=|${ARROWS})`;
 const KW_VERB = `[ \\t]+(?:жаз|пиш|напиш)[${CYR}]{0,6}[ \\t]+`;
 // "telegram arqyly: name": the Latin-script Kazakh "via" between the keyword and the colon.
 const KK_LATIN_VIA = 'ar[qk][yi]l[yi]|or[qk][yi]l[yi]';
-// The word written letter by letter with dots or dashes, as labels are to dodge filters:
-// "Т.е.л.е.г.р.а.м: name", "т-е-л-е-г-а - name", "T.e.l.e.g.r.a.m: name", "т.г: name".
-const SPLIT_TELEGRAM = ['\\.', '-'].map((d) => `т${d}е${d}л${d}е${d}г(?:${d}[${CYR}]){0,3}|t${d}e${d}l${d}e${d}g(?:${d}[a-z]){0,3}|т${d}г`).join('|');
+// The word written letter by letter, as labels are to dodge filters: spaced, dotted or dashed in
+// Cyrillic ("т г : name", "т е л е г а: name", "Т.е.л.е.г.р.а.м: name", "т.г: name"), dotted or
+// dashed in Latin ("T.e.l.e.g.r.a.m: name"); features.ts flags the same forms.
+const SPLIT_TELEGRAM = [
+  ...[' ', '\\.', '-'].map((d) => `т${d}г|т${d}е${d}л${d}е${d}г(?:${d}[${CYR}]){0,3}`),
+  ...['\\.', '-'].map((d) => `t${d}e${d}l${d}e${d}g(?:${d}[a-z]){0,3}`),
+].join('|');
 const KEYWORD_RE = new RegExp(
-  `(?<![a-z0-9${CYR}_])(?:tg|тг|т г|tlg|тлг|teleg(?:ram[a-z]{0,2}|[aeuy]|oy)?|телег[${CYR}]*|т е л е г(?: [${CYR}]){0,3}|${SPLIT_TELEGRAM}|тележк[${CYR}]*)` +
+  `(?<![a-z0-9${CYR}_])(?:tg|тг|tlg|тлг|teleg(?:ram[a-z]{0,2}|[aeuy]|oy)?|телег[${CYR}]*|${SPLIT_TELEGRAM}|тележк[${CYR}]*)` +
     `(?:-[${CYR}]{1,6})?(?:(?:[ \\t]+(?:[${CYR}]{1,12}|${KK_LATIN_VIA})){1,2}\\s*${KW_SEP}\\s*|\\s*${KW_SEP}\\s*|\\s*~\\s*|${KW_VERB}|\\s+)` +
     `([a-z][a-z0-9_]{4,31})(?![a-z0-9_@]|\\.[a-z0-9]|:\\/)`,
   'gi',

@@ -39,15 +39,16 @@ export function unmask(text: string, isTerm: WordCheck): string {
     // Vowels only: they are what is hidden in practice, and a consonant fill reads too much into
     // a stem term (b*tch would complete to "bttch", a continuation of the term "btc").
     const vowels = CYRILLIC.test(word) ? CYR_VOWELS : LAT_VOWELS;
-    const upper = (i: number) => {
+    // A hole between capitals is a capital (З*КЛАДКИ); decided once per hole, not per candidate.
+    const up = (ch: string) => ch !== '' && ch !== '*' && ch === ch.toUpperCase() && ch !== ch.toLowerCase();
+    const upper = masks.map((i) => {
       const before = word[i - 1] ?? '', after = word[i + 1] ?? '';
-      const up = (ch: string) => ch !== '' && ch !== '*' && ch === ch.toUpperCase() && ch !== ch.toLowerCase();
       return up(before) && (after === '' || after === '*' || up(after));
-    };
+    });
     const fill = (chars: string[]) => {
       let w = word;
       for (const [q, i] of masks.entries()) {
-        const ch = upper(i) ? chars[q]!.toUpperCase() : chars[q]!;
+        const ch = upper[q] ? chars[q]!.toUpperCase() : chars[q]!;
         w = w.slice(0, i) + ch + w.slice(i + 1);
       }
       return w;
