@@ -55,6 +55,18 @@ describe('normalize', () => {
     assert.equal(origOf(n, src, 'meph'), 'mеph');
   });
 
+  it('reads Latin letters written for Cyrillic ones by sound when a lexicon term results', () => {
+    const src = 'мdма, аmфетамин, закlаdки, шиshки, tайnик, Kисloта, krистalл, Сeмейдe geрыch';
+    const n = normalize(src);
+    checkMapSane(n, src);
+    assert.deepEqual(words(n), ['мдма', 'амфетамин', 'закладки', 'шишки', 'тайник', 'кислота', 'кристал', 'семейде', 'герыч']);
+    // a pair read as one letter keeps both original chars in its span
+    assert.equal(origOf(n, src, 'шишки'), 'шиshки');
+    assert.equal(origOf(n, src, 'тайник'), 'tайnик');
+    // mixed words that no reading makes a term keep the look-alike rules; Latin words stay Latin
+    assert.deepEqual(words(normalize('Typkectahckaя mеph Хочу')), ['typkectahckaя', 'meph', 'хочу']);
+  });
+
   it('reads digits and symbols used as letters', () => {
     const src = 'м3ф и к0кс, г@ш, 3акладка, мдм4; но 3шт, 300к и 1г остаются числами';
     const n = normalize(src);

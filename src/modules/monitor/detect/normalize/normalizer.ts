@@ -13,6 +13,7 @@
 import * as chars from './chars.js';
 import * as emoji from './emoji.js';
 import { LeetReader, type WordOracle } from './leet.js';
+import { MAX_MIXED, MixedReader } from './mixed.js';
 import * as script from './script.js';
 import { unmask } from './unmask.js';
 
@@ -118,12 +119,14 @@ export class Normalizer {
   private tC = new Uint16Array(MAX_WORD);
   private tLeet = new Uint8Array(MAX_WORD);
   private readonly leet: LeetReader;
+  private readonly mixed: MixedReader | null;
   private readonly oracle?: WordOracle;
   /** Normalises the candidate readings of masked words (unmask.ts); made on first need. */
   private sub: Normalizer | null = null;
 
   constructor(oracle?: WordOracle) {
     this.leet = new LeetReader(MAX_WORD, oracle);
+    this.mixed = oracle ? new MixedReader(oracle) : null;
     this.oracle = oracle;
   }
 
@@ -326,6 +329,9 @@ export class Normalizer {
     const isCyr = cyrStrong !== latStrong ? cyrStrong > latStrong : cyr !== lat ? cyr > lat : cyr > 0;
     const fold = isCyr ? FOLD_IN_CYR : FOLD_IN_LAT;
     if (leetChars === 0 || cyr + lat < 2) {
+      // a word with letters of both scripts where a Cyrillic word is likely (a strong Cyrillic
+      // letter, or a Cyrillic majority): Latin letters may stand for Cyrillic ones by sound
+      if (cyr > 0 && lat > 0 && (isCyr || cyrStrong > 0) && L <= MAX_MIXED && this.mixed && this.readMixed(C, U, S, E, L, joined)) return;
       // the common case: nothing to read as a letter, fold while emitting
       this.emit(C, U, S, E, L, joined, fold);
       return;
@@ -340,6 +346,17 @@ export class Normalizer {
     }
     this.leet.resolve(t, K, L, isCyr, leet);
     this.emit(t, U, S, E, L, joined, NO_FOLD);
+  }
+
+  /** Emit the word as the lexicon term a reading of its Latin letters gives (mixed.ts); false when none does. */
+  private readMixed(C: Uint16Array, U: Uint8Array, S: Int32Array, E: Int32Array, L: number, joined: boolean): boolean {
+    const t = this.tC;
+    for (let j = 0; j < L; j++) t[j] = C[j] < TAB ? FOLD_IN_CYR[(U[j] << 11) | C[j]] : C[j];
+    const m = this.mixed!;
+    const n = m.read(t, C, S, E, L);
+    if (n === 0) return false;
+    this.emit(m.c, m.u, m.s, m.e, n, joined, NO_FOLD);
+    return true;
   }
 
   /**
