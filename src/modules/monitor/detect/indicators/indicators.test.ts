@@ -52,6 +52,10 @@ describe('telegram', () => {
     assert.deepEqual(pairs('т-е-л-е-г-а - oral_rabota_24 / T.e.l.e.g.r.a.m: uralsk_work_kz / Т.Г: aktau_kurer_24'), ['telegram:oral_rabota_24', 'telegram:uralsk_work_kz', 'telegram:aktau_kurer_24']);
     assert.deepEqual(pairs('Продажи в т.г. выросли: rost prodazh na 5%'), []);
     assert.deepEqual(pairs('No calls, no Telegram — email only: tusialmaty [at] proton [dot] me'), ['email:tusialmaty@proton.me']);
+    // a list of roles after the keyword names no account; a name followed by an instruction does
+    assert.deepEqual(pairs('vitrina narkoshopa v Telegram — operator, sklad, kladmen'), []);
+    assert.deepEqual(pairs('тг: kokshe, karaganda и astana'), []);
+    assert.deepEqual(pairs('Telegram — kokshe_shop, пиши'), ['telegram:kokshe_shop']);
     // plain words after a contact verb, and an amount in tenge, are not handles
     assert.deepEqual(pairs('Пишите: Telegram или WhatsApp'), []);
     assert.deepEqual(pairs('цена 5000 (тг), пишите'), []);
@@ -346,6 +350,10 @@ describe('phone', () => {
     assert.equal(p.written, '8 771 707 дальше 83 66');
     assert.equal(one('звони +7 (747) 123 сосын 45-67', 'phone').value, '+77471234567');
     assert.equal(one('call 8 701 234 then 5678.', 'phone').value, '+77012345678');
+    // the same words typed in Latin
+    assert.equal(one('Zvoni 8 700 918 dalee 2745', 'phone').value, '+77009182745');
+    assert.equal(one("watsap 8 776 402 potom 9153", 'phone').value, '+77764029153');
+    assert.equal(one('8 747 123 sosyn 4567', 'phone').value, '+77471234567');
     // only a prefix, the code and three digits, then exactly four digits
     assert.deepEqual(pairs('код 8 771 707 then 83661'), []);
     assert.deepEqual(pairs('8 771 дальше 707 83 66'), []);

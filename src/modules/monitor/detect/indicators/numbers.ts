@@ -98,7 +98,7 @@ const PHONE_RE = new RegExp(
 // the last four digits.
 const SPLIT_PHONE_RE = new RegExp(
   `(?<![\\d+])(?:\\+${S}?7|8|7)${S}{0,2}\\(?${S}?7\\d\\d${S}?\\)?${S}{0,3}\\d${S}?\\d${S}?\\d` +
-    `[ \\t]+(?:дальше|далее|потом|затем|then|next|сосын|кейін|әрі қарай)[ \\t:,]+\\d${S}?\\d${S}?\\d${S}?\\d(?![\\d\\-.]\\d|\\d)`,
+    `[ \\t]+(?:дальше|далее|потом|затем|then|next|сосын|кейін|әрі қарай|dal'?she|dalee|potom|zatem|sosyn|keyin|kejin|ari qaray)[ \\t:,]+\\d${S}?\\d${S}?\\d${S}?\\d(?![\\d\\-.]\\d|\\d)`,
   'g',
 );
 

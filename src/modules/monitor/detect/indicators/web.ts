@@ -229,8 +229,11 @@ function stripTrailing(path: string): string {
  * from …") or another channel ("no Telegram — email only"). Handle-shaped names are not asked.
  */
 function isProseAfterKeyword(t: string, m: RegExpExecArray, e: number): boolean {
-  return isGluedDash(t, m) || PROSE_AFTER.test(t.slice(e, e + 8)) || CHANNEL_WORDS.has(m[3].toLowerCase());
+  return isGluedDash(t, m) || PROSE_AFTER.test(t.slice(e, e + 8)) || LIST_AFTER.test(t.slice(e, e + 40)) || CHANNEL_WORDS.has(m[3].toLowerCase());
 }
+
+// The first word of a list: "v Telegram — operator, sklad, kladmen" names roles, not an account.
+const LIST_AFTER = /^,[ \t]?[\p{L}'’]+(?:,|[ \t](?:и|и\sдругие|and|or|или|және|i)[ \t])/u;
 
 /** The separator is a dash with no space on either side: "Telegram-based" is a compound word. */
 function isGluedDash(t: string, m: RegExpExecArray): boolean {
