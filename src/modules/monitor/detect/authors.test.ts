@@ -30,69 +30,69 @@ const IN_SAMPLE = { macroF1: 0.99, benignFpr: 0 };
 /** Held-out figures of the committed model (macro-F1 rounded down, benign FPR rounded up). */
 const HELD_OUT: Record<string, { macroF1: number; benignFpr: number }> = {
   'authors-g': { macroF1: 0.99, benignFpr: 0 },
-  'authors-k': { macroF1: 0.96, benignFpr: 0 },
-  'authors-p': { macroF1: 0.94, benignFpr: 0 },
-  'authors-q': { macroF1: 0.96, benignFpr: 0.015 },
+  'authors-k': { macroF1: 0.97, benignFpr: 0 },
+  'authors-p': { macroF1: 0.95, benignFpr: 0 },
+  'authors-q': { macroF1: 0.96, benignFpr: 0.029 },
   'authors-z': { macroF1: 0.94, benignFpr: 0 },
   'authors-zb': { macroF1: 0.98, benignFpr: 0 },
-  'authors-zc': { macroF1: 0.96, benignFpr: 0.015 },
+  'authors-zc': { macroF1: 0.97, benignFpr: 0 },
   'authors-zd': { macroF1: 0.97, benignFpr: 0.015 },
   'authors-ze': { macroF1: 0.98, benignFpr: 0 },
-  'authors-zf': { macroF1: 0.95, benignFpr: 0 },
-  'authors-zg': { macroF1: 0.98, benignFpr: 0.029 },
-  'authors-zh': { macroF1: 0.96, benignFpr: 0 },
+  'authors-zf': { macroF1: 0.96, benignFpr: 0 },
+  'authors-zg': { macroF1: 0.98, benignFpr: 0.015 },
+  'authors-zh': { macroF1: 0.97, benignFpr: 0 },
   // Written as an eighth training batch; the retrain with them made the other held-out sets'
   // figures worse, so by RECIPE's rule it was not kept and the committed model has never seen them.
-  'authors-bg': { macroF1: 0.96, benignFpr: 0 },
-  'authors-bh': { macroF1: 0.98, benignFpr: 0 },
-  'authors-bi': { macroF1: 0.96, benignFpr: 0 },
+  'authors-bg': { macroF1: 0.95, benignFpr: 0 },
+  'authors-bh': { macroF1: 0.97, benignFpr: 0 },
+  'authors-bi': { macroF1: 0.95, benignFpr: 0 },
   // The ninth batch (2026-12-06, third round): bj (chats), bk (jobs) and bl (medicines and culture)
   // were written to train on; the retrain with them made the held-out figures worse (sixteen sets
   // pooled 0.979 / 0.80% -> 0.975 / 1.25%), so it was not kept. zi was written blind as held out.
   // bl (medicines and culture) is the hardest held-out set.
   'authors-bj': { macroF1: 0.97, benignFpr: 0 },
-  'authors-bk': { macroF1: 0.96, benignFpr: 0 },
+  'authors-bk': { macroF1: 0.97, benignFpr: 0 },
   'authors-bl': { macroF1: 0.93, benignFpr: 0 },
-  'authors-zi': { macroF1: 0.97, benignFpr: 0 },
+  'authors-zi': { macroF1: 0.96, benignFpr: 0 },
   // Written blind after the threshold was raised to 0.8.
   'authors-zj': { macroF1: 0.98, benignFpr: 0 },
   'authors-zk': { macroF1: 0.99, benignFpr: 0.015 },
-  'authors-zl': { macroF1: 0.93, benignFpr: 0.015 },
+  'authors-zl': { macroF1: 0.94, benignFpr: 0.015 },
   // Written blind (2026-12-06, fourth round) to the hidden data's description: hard negatives, Kazakh
   // first, obfuscation, recruitment and propaganda against look-alikes. On arrival (model b047abf1):
   // zm 0.936 / 2.7%, zn 0.955 / 0%, zo 0.971 / 2.7%, zp 0.945 / 4.0%.
   'authors-zm': { macroF1: 0.93, benignFpr: 0 },
-  'authors-zn': { macroF1: 0.99, benignFpr: 0 },
+  'authors-zn': { macroF1: 0.98, benignFpr: 0 },
   'authors-zo': { macroF1: 0.97, benignFpr: 0 },
-  'authors-zp': { macroF1: 0.96, benignFpr: 0.014 },
+  'authors-zp': { macroF1: 0.96, benignFpr: 0 },
   // Written blind after the model above was committed, as its final check (2026-12-06, fifth
   // session): a general hard mix (zq), Kazakh first (zr) and the hardest cases on both sides (zs).
   // On arrival, previous model b047abf1 / this one: zq 0.958 / 4.0% -> 0.963 / 2.7%, zr 0.953 / 0%
   // -> 0.985 / 0%, zs 0.918 / 2.7% -> 0.937 / 2.7%; indicator F1 1.0, 0.988 (two phone writings,
   // fixed) and 1.0.
-  'authors-zq': { macroF1: 0.96, benignFpr: 0.014 },
-  'authors-zr': { macroF1: 0.98, benignFpr: 0 },
-  'authors-zs': { macroF1: 0.91, benignFpr: 0 },
+  'authors-zq': { macroF1: 0.95, benignFpr: 0.027 },
+  'authors-zr': { macroF1: 0.99, benignFpr: 0 },
+  'authors-zs': { macroF1: 0.91, benignFpr: 0.014 },
   // The eleventh batch (2026-12-06, fifth session), written to train on the kinds of text the
   // left-out runs still got wrong: legal jobs (bs), shops named like slang (bt), texts quoting
   // shop material (bu), memes and songs (bv), sales naming no drug (bw), Kazakh first (bx),
   // English and crypto (by), medicines (bz). The retrain with them made the twenty-nine held-out
   // sets' macro-F1 worse (pooled 0.9761 / 1.16% -> 0.9736 / 1.11%), so by the rule it was not kept.
-  'authors-bs': { macroF1: 0.95, benignFpr: 0.04 },
+  'authors-bs': { macroF1: 0.95, benignFpr: 0.027 },
   'authors-bt': { macroF1: 0.98, benignFpr: 0.014 },
-  'authors-bu': { macroF1: 0.94, benignFpr: 0.027 },
-  'authors-bv': { macroF1: 0.94, benignFpr: 0.014 },
-  'authors-bw': { macroF1: 0.91, benignFpr: 0.014 },
-  'authors-bx': { macroF1: 0.95, benignFpr: 0 },
-  'authors-by': { macroF1: 0.96, benignFpr: 0 },
-  'authors-bz': { macroF1: 0.89, benignFpr: 0 },
+  'authors-bu': { macroF1: 0.95, benignFpr: 0.014 },
+  'authors-bv': { macroF1: 0.93, benignFpr: 0.014 },
+  'authors-bw': { macroF1: 0.91, benignFpr: 0 },
+  'authors-bx': { macroF1: 0.96, benignFpr: 0 },
+  'authors-by': { macroF1: 0.95, benignFpr: 0 },
+  'authors-bz': { macroF1: 0.90, benignFpr: 0 },
   // Written blind (2026-12-06, sixth session) for the indicators: hard writings of every type (ca),
   // Kazakh first (cb), long posts with several indicators among look-alike numbers (cc). Indicator
   // F1 on arrival 0.998 (a phone split by a word), 1.0 and 0.999 (a word before "TG:" read as a
   // handle); both fixed.
-  'authors-ca': { macroF1: 0.98, benignFpr: 0 },
+  'authors-ca': { macroF1: 0.97, benignFpr: 0 },
   'authors-cb': { macroF1: 0.99, benignFpr: 0 },
-  'authors-cc': { macroF1: 0.98, benignFpr: 0 },
+  'authors-cc': { macroF1: 0.97, benignFpr: 0 },
   // Written blind after the model of the sixth session (342ae104) was trained, as its clean check:
   // a hard general mix (ce), Kazakh hard negatives first (cf), obfuscation on both sides (cg). On
   // arrival, previous model 501bf5eb / this one: ce 0.966 / 1.3% -> 0.972 / 1.3%, cf 0.964 / 2.2%
@@ -107,7 +107,7 @@ const HELD_OUT: Record<string, { macroF1: number; benignFpr: number }> = {
   // forty-three held-out sets (0.9706 / 33 false positives -> 0.9713 / 34), so by the rule it was
   // not kept. Previous model 501bf5eb / this one on them: 0.9603 / 3.3% -> 0.9611 / 1.8% pooled.
   'authors-de': { macroF1: 0.98, benignFpr: 0 },
-  'authors-df': { macroF1: 0.92, benignFpr: 0.012 },
+  'authors-df': { macroF1: 0.93, benignFpr: 0.012 },
   'authors-dg': { macroF1: 0.95, benignFpr: 0 },
   'authors-dh': { macroF1: 0.96, benignFpr: 0.05 },
   // Written blind (2026-12-06, seventh session) after the threshold was raised to 0.9, as the check
@@ -122,15 +122,15 @@ const HELD_OUT: Record<string, { macroF1: number; benignFpr: number }> = {
   // On arrival: cj 0.981 / 1.3%, ck 0.975 / 3.3% (the sixth session's model at 0.8: 0.966 / 4.8%
   // pooled); indicator F1 0.987 (two names split at their underscores by spaces, "тг: aktau _
   // kladmen _ hr", fixed) and 1.0.
-  'authors-cj': { macroF1: 0.97, benignFpr: 0.014 },
-  'authors-ck': { macroF1: 0.97, benignFpr: 0.034 },
+  'authors-cj': { macroF1: 0.98, benignFpr: 0 },
+  'authors-ck': { macroF1: 0.97, benignFpr: 0.045 },
   // Written blind in the eighth session of 2026-12-06, on the same model, as a second clean check:
   // hard negatives first (cl: legal packer and courier jobs, quoted shop messages, lyrics, reviews)
   // and Kazakh first with heavy obfuscation (cm). On arrival: cl 0.975 / 1.1% (one job seeker's
   // "фасовщиком на склад специй"), cm 1.0 / 0%; indicator F1 1.0 and 0.997 (prose "a dot to
   // dodge" read as the domain a.to, fixed).
   'authors-cl': { macroF1: 0.96, benignFpr: 0.023 },
-  'authors-cm': { macroF1: 1.00, benignFpr: 0 },
+  'authors-cm': { macroF1: 0.99, benignFpr: 0 },
   // Written blind in the ninth session of 2026-12-06, on the same model (65457b1c), as a third
   // clean check: English and code-switching with everyday hard negatives (cn) and regional Russian
   // and Kazakh slang with heavy obfuscation (co). On arrival: cn 0.976 / 1.3% (Steam keys from a
@@ -143,6 +143,18 @@ const HELD_OUT: Record<string, { macroF1: number; benignFpr: number }> = {
   // indicator F1 0.995 (a dotted "Т.е.л.е.г.р.а.м: name", fixed) and 1.0.
   'authors-cp': { macroF1: 0.96, benignFpr: 0 },
   'authors-cq': { macroF1: 0.97, benignFpr: 0 },
+  // Written blind in the tenth session of 2026-12-06 as a clean check of reading Latin-typed text:
+  // Russian and Kazakh typed in Latin (99 rows), single letters swapped by sound or look (33), with
+  // hard negatives in the same writing (cr). On arrival: the model before this session (2a473554)
+  // 0.950 / 1.3%, with mixed-word reading 0.955, with the lexicon's Latin spellings 0.971 / 1.3%;
+  // indicator F1 0.985 (a phone split by "dalee"/"potom", a list "Telegram — operator, sklad" read
+  // as a name; both fixed).
+  'authors-cr': { macroF1: 0.97, benignFpr: 0.014 },
+  // Written blind in the same session as the second check: regional Kazakh first (111 rows Kazakh or
+  // code-switching) with obfuscation in every class and hard negatives a keyword list would flag
+  // (cs). On arrival: 0.990 / 0% on the model before this session and on this one alike; indicator
+  // F1 1.0.
+  'authors-cs': { macroF1: 0.99, benignFpr: 0 },
 };
 const TRAINED = RECIPE.authors.files.map((f) => f.replace(/\.jsonl$/, ''));
 const FLOORS: Record<string, { macroF1: number; benignFpr: number }> = {

@@ -13,6 +13,7 @@
 import { createRequire } from 'node:module';
 import { EMOJI_BASE, EMOJI_CONCEPTS, emojiConceptId } from '../normalize/emoji.js';
 import * as nz from '../normalize/normalizer.js';
+import { latinSpellings } from './translit.js';
 import { CharTrie, FrozenTrie, codes } from './trie.js';
 
 const require = createRequire(import.meta.url);
@@ -22,6 +23,11 @@ const MODE_STEM = 0;
 const MODE_INFLECT = 1;
 const MODE_WORD = 2;
 const SPACE = 0x20;
+/**
+ * Shortest Latin spelling of a Cyrillic term that is matched (letters, without spaces): shorter
+ * ones ("sol", "met", "kot") are ordinary English or Kazakh words as often as drug slang.
+ */
+const MIN_LATIN = 5;
 
 /** One lexicon term after normalisation. */
 export interface LexTerm {
@@ -103,6 +109,11 @@ export class Lexicon {
     for (const e of ends) {
       const n = normTerm('я' + e).slice(1); // normalise as a word tail (same repeat folding)
       if (n && !n.includes(' ')) endNodes.push(suffix.insert(codes(n)));
+      // the same ending typed in Latin, for the Latin spellings of inflected terms (zakladkami)
+      for (const sp of latinSpellings(e)) {
+        const m = normTerm('w' + sp).slice(1);
+        if (m && !m.includes(' ')) endNodes.push(suffix.insert(codes(m)));
+      }
     }
     const suffixEnd = new Uint8Array(suffix.size + 1);
     for (const n of endNodes) suffixEnd[n] = 1;
@@ -119,29 +130,40 @@ export class Lexicon {
         catIds.set(entry.cat, this.cats.length);
         this.cats.push(entry.cat);
       }
-      for (const raw of entry.t) {
-        let n: string;
-        let sub = entry.sub ?? '';
-        const emoji = entry.mode === 'emoji';
-        if (emoji) {
-          const id = emojiConceptId(raw);
-          n = String.fromCharCode(EMOJI_BASE + id);
-          sub = EMOJI_CONCEPTS[id].substance ?? '';
-        } else n = normTerm(raw);
-        if (!n) continue;
+      const emoji = entry.mode === 'emoji';
+      const entryMode = emoji || entry.mode === 'word' ? MODE_WORD : entry.mode === 'inflect' ? MODE_INFLECT : MODE_STEM;
+      // a Latin spelling of a stem takes only endings: "centr" must not match English "central"
+      const latinMode = entryMode === MODE_STEM ? MODE_INFLECT : entryMode;
+      const add = (raw: string, n: string, sub: string, mode = entryMode): void => {
         const key = n + '\u0000' + entry.cat;
-        if (seen.has(key)) continue;
+        if (!n || seen.has(key)) return;
         seen.add(key);
         if (!subIds.has(sub)) {
           subIds.set(sub, this.subs.length);
           this.subs.push(sub);
         }
-        const mode = emoji || entry.mode === 'word' ? MODE_WORD : entry.mode === 'inflect' ? MODE_INFLECT : MODE_STEM;
         const id = this.terms.length;
         this.terms.push({ raw, norm: n, cat: entry.cat, catId: catIds.get(entry.cat)!, sub, subId: subIds.get(sub)!, mode, emoji });
         const node = trie.insert(codes(n));
         chain[id] = trie.head[node];
         trie.head[node] = id;
+      };
+      for (const raw of entry.t) {
+        if (emoji) {
+          const id = emojiConceptId(raw);
+          add(raw, String.fromCharCode(EMOJI_BASE + id), EMOJI_CONCEPTS[id].substance ?? '');
+          continue;
+        }
+        add(raw, normTerm(raw), entry.sub ?? '');
+      }
+      // Latin spellings after every written form, so a term written in Latin in lexicon.json keeps its own entry
+      if (!emoji) {
+        for (const raw of entry.t) {
+          for (const sp of latinSpellings(raw)) {
+            const n = normTerm(sp);
+            if (n.replace(/ /g, '').length >= MIN_LATIN) add(sp, n, entry.sub ?? '', latinMode);
+          }
+        }
       }
     }
     this.trie = new FrozenTrie(trie);

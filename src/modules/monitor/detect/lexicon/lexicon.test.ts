@@ -65,6 +65,21 @@ describe('lexicon', () => {
     has('dead drops everywhere', 'dead drops', 'drop');
   });
 
+  it('matches Cyrillic terms typed in Latin, in the common transliteration schemes', () => {
+    has('Ishchem fasovshchikov', 'Ishchem', 'job');
+    has('Ishchem fasovshchikov', 'fasovshchikov', 'role_weak');
+    has('ishu fasovschika', 'fasovschika', 'role_weak');
+    has('zakladkami po gorodu', 'zakladkami', 'drop');
+    has('Kuryerlik zhumys bar', 'zhumys', 'job');
+    has('jumys bar', 'jumys', 'job');
+    // short spellings are ordinary English or Kazakh words as often as slang: not matched
+    hasNot('we met at the gym', 'substance');
+    hasNot('we met at the gym', 'slang');
+    // a Latin spelling of a stem takes endings only: "centr" (центр) is not in "central"
+    has('reabilitatsionnyy tsentr', 'tsentr', 'clinic');
+    hasNot('the central station', 'clinic');
+  });
+
   it('finds terms inside handles written without separators', () => {
     const lex = lexicon();
     assert.equal(lex.scanSubstrings('bezpalevshop') & 1, 1);

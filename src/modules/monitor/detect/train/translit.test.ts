@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { extractIndicators } from '../indicators/index.js';
-import { transliterate } from './corpus/obfuscate.js';
+import { transliterate } from '../lexicon/translit.js';
 import { latinCopies, latinCopy } from './translit.js';
 
 const RU_AD = 'Ищем фасовщиков на дому, Павлодар. Весы выдаём, залог 30к. Пиши @pvl_rabota_24 или +7 701 845 3190';

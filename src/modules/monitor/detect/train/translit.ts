@@ -12,30 +12,8 @@
  */
 import type { LabelledRow } from '../evaluate.js';
 import { indicatorKey } from './augment.js';
-import { transliterate } from './corpus/obfuscate.js';
+import { KK_2018, KK_PLAIN, RU, RU_SHORT, type Scheme, transliterate } from '../lexicon/translit.js';
 import { R, subSeed } from './corpus/rng.js';
-
-/** A transliteration scheme: Cyrillic lower-case letter -> Latin. */
-type Scheme = Readonly<Record<string, string>>;
-
-/** Russian informal (the common "translit" of chats and shop posts); Kazakh letters lose their marks. */
-const RU: Scheme = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'yo', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l', м: 'm', н: 'n',
-  о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y',
-  ь: "'", э: 'e', ю: 'yu', я: 'ya', ә: 'a', ғ: 'g', қ: 'k', ң: 'n', ө: 'o', ұ: 'u', ү: 'u', һ: 'h', і: 'i',
-};
-/** The same with the other frequent choices (х as h, ц as c, щ as sch, soft sign dropped). */
-const RU_SHORT: Scheme = { ...RU, х: 'h', ц: 'c', щ: 'sch', ь: '', й: 'i' };
-/** Kazakh Latin alphabet of 2018 (acute accents; и, й -> ı; у -> ý). */
-const KK_2018: Scheme = {
-  а: 'a', ә: 'á', б: 'b', в: 'v', г: 'g', ғ: 'ǵ', д: 'd', е: 'e', ё: 'ıo', ж: 'j', з: 'z', и: 'ı', й: 'ı', к: 'k', қ: 'q',
-  л: 'l', м: 'm', н: 'n', ң: 'ń', о: 'o', ө: 'ó', п: 'p', р: 'r', с: 's', т: 't', у: 'ý', ұ: 'u', ү: 'ú', ф: 'f', х: 'h',
-  һ: 'h', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', і: 'i', ь: '', э: 'e', ю: 'ıý', я: 'ıa',
-};
-/** Kazakh informal Latin (no marks: қ -> q, ғ -> gh, ң -> ng, ж -> zh). */
-const KK_PLAIN: Scheme = {
-  ...RU_SHORT, ә: 'a', ғ: 'gh', қ: 'q', ң: 'ng', ө: 'o', ұ: 'u', ү: 'u', і: 'i', ж: 'zh', й: 'i', у: 'u', ы: 'y',
-};
 
 const KAZAKH_LETTERS = /[әғқңөұүһі]/i;
 const CYRILLIC = /[а-яёәғқңөұүһі]/i;

@@ -3,6 +3,7 @@
  * Indicator placeholders (\uE000n\uE001) are never touched: callers pass only the text
  * segments between placeholders.
  */
+import { transliterate } from '../../lexicon/translit.js';
 import type { R } from './rng.js';
 
 export type ObfKind = 'leet' | 'homoglyph' | 'split' | 'stretch' | 'zw' | 'caps' | 'misspell' | 'translit' | 'upper';
@@ -101,21 +102,6 @@ function misspell(r: R, w: string): string {
 
 export function translit(w: string): string {
   return transliterate(w, TRANSLIT);
-}
-
-/**
- * `text` with every letter that `table` maps (lower case -> Latin) written in Latin; an upper-case
- * letter keeps its case on its first Latin letter. Other characters stay as they are.
- */
-export function transliterate(text: string, table: Readonly<Record<string, string>>): string {
-  let out = '';
-  for (const ch of text) {
-    const lower = ch.toLowerCase();
-    const t = table[lower];
-    if (t === undefined) out += ch;
-    else out += ch !== lower && t ? t[0].toUpperCase() + t.slice(1) : t;
-  }
-  return out;
 }
 
 export function obfuscateWord(r: R, w: string, mix: [ObfKind, number][]): string {
