@@ -43,7 +43,7 @@ const HELD_OUT: Record<string, { macroF1: number; benignFpr: number }> = {
   'authors-zh': { macroF1: 0.97, benignFpr: 0 },
   // Written as an eighth training batch; the retrain with them made the other held-out sets'
   // figures worse, so by RECIPE's rule it was not kept and the committed model has never seen them.
-  'authors-bg': { macroF1: 0.95, benignFpr: 0 },
+  'authors-bg': { macroF1: 0.96, benignFpr: 0 },
   'authors-bh': { macroF1: 0.97, benignFpr: 0 },
   'authors-bi': { macroF1: 0.95, benignFpr: 0 },
   // The ninth batch (2026-12-06, third round): bj (chats), bk (jobs) and bl (medicines and culture)
@@ -85,7 +85,7 @@ const HELD_OUT: Record<string, { macroF1: number; benignFpr: number }> = {
   'authors-bw': { macroF1: 0.91, benignFpr: 0 },
   'authors-bx': { macroF1: 0.96, benignFpr: 0 },
   'authors-by': { macroF1: 0.95, benignFpr: 0 },
-  'authors-bz': { macroF1: 0.90, benignFpr: 0 },
+  'authors-bz': { macroF1: 0.91, benignFpr: 0 },
   // Written blind (2026-12-06, sixth session) for the indicators: hard writings of every type (ca),
   // Kazakh first (cb), long posts with several indicators among look-alike numbers (cc). Indicator
   // F1 on arrival 0.998 (a phone split by a word), 1.0 and 0.999 (a word before "TG:" read as a

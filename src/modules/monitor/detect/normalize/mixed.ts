@@ -62,13 +62,16 @@ export class MixedReader {
   private readonly tmp = new Uint16Array(MAX_MIXED);
   private readonly sel = new Int32Array(MAX_POINTS);
   private readonly best = new Int32Array(MAX_POINTS);
+  /** Length of the reading last built by check(). */
+  private len = 0;
 
   constructor(private readonly oracle: WordOracle) {}
 
   /**
    * Find a reading of the word (chars `W` folded for a Cyrillic word, original chars `O` in
-   * lower case, spans `WS`/`WE`) that is a lexicon term, changing as few places as possible.
-   * Returns its length (chars in c/s/e), or 0 when no reading is a term.
+   * lower case, spans `WS`/`WE`) that is a lexicon term, changing as few places of the look-alike
+   * reading `W` as possible. Returns its length (chars in c/s/e), or 0 when `W` itself is a term
+   * or no reading is.
    */
   read(W: Uint16Array, O: Uint16Array, WS: Int32Array, WE: Int32Array, L: number): number {
     const points: Point[] = [];
@@ -92,9 +95,11 @@ export class MixedReader {
     if (points.length === 0) return 0;
     const sel = this.sel;
     const best = this.best;
+    sel.fill(0);
+    // the look-alike reading is a term already (мeфедрон): the normaliser's own fold gives it
+    if (this.check(W, WS, WE, L, points, false)) return 0;
     let bestChanges = Infinity;
     let readings = 0;
-    sel.fill(0);
     for (;;) {
       let changes = 0;
       for (let q = 0; q < points.length; q++) if (sel[q]) changes++;
@@ -112,8 +117,6 @@ export class MixedReader {
     sel.set(best);
     return this.check(W, WS, WE, L, points, true) ? this.len : 0;
   }
-
-  private len = 0;
 
   /** A digraph read as one letter swallows the next letter's own point. */
   private consistent(points: Point[]): boolean {
