@@ -63,6 +63,9 @@ describe('normalize', () => {
     // a pair read as one letter keeps both original chars in its span
     assert.equal(origOf(n, src, 'шишки'), 'шиshки');
     assert.equal(origOf(n, src, 'тайник'), 'tайnик');
+    // the look-alike reading wins when it is a term itself (u for и, c for с): a stem term would
+    // accept other readings too ("шишку", "требуютця")
+    assert.deepEqual(words(normalize('шишкu, маркu, Tрeбуютcя')), ['шишки', 'марки', 'требуются']);
     // mixed words that no reading makes a term keep the look-alike rules; Latin words stay Latin
     assert.deepEqual(words(normalize('Typkectahckaя mеph Хочу')), ['typkectahckaя', 'meph', 'хочу']);
   });
