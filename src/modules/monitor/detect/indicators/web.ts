@@ -233,7 +233,7 @@ function isProseAfterKeyword(t: string, m: RegExpExecArray, e: number): boolean 
 }
 
 // The first word of a list: "v Telegram — operator, sklad, kladmen" names roles, not an account.
-const LIST_AFTER = /^,[ \t]?[\p{L}'’]+(?:,|[ \t](?:и|и\sдругие|and|or|или|және|i)[ \t])/u;
+const LIST_AFTER = /^,[ \t]?[\p{L}'’]+(?:,|[ \t](?:и|and|or|или|және|i)[ \t])/u;
 
 /** The separator is a dash with no space on either side: "Telegram-based" is a compound word. */
 function isGluedDash(t: string, m: RegExpExecArray): boolean {
