@@ -80,6 +80,13 @@ describe('lexicon', () => {
     hasNot('the central station', 'clinic');
   });
 
+  it('marks a quoted shop post as quoted (news, warnings and investigations quote them in full)', () => {
+    has('Вот пост из одного канала дословно: «Меф 1г — 25к»', 'Вот пост', 'quote');
+    has('Вот пост из одного канала дословно: «Меф 1г — 25к»', 'дословно', 'quote');
+    has('A typical post we found reads: "Easy money"', 'A typical post', 'quote');
+    has('Телефонына «Jumys bar» деген хабарлама келді', 'деген хабарлама', 'quote');
+  });
+
   it('finds terms inside handles written without separators', () => {
     const lex = lexicon();
     assert.equal(lex.scanSubstrings('bezpalevshop') & 1, 1);
