@@ -32,7 +32,7 @@ export const KK_PLAIN: Scheme = {
 const CYRILLIC = /[а-яёәғқңөұүһі]/i;
 
 /**
- * Every Latin writing of each Cyrillic letter in common use, the RU scheme's first. Spellings of
+ * Every Latin writing of each Cyrillic letter in common use, the most common first. Spellings of
  * a term are the combinations of these (a poster mixes schemes: "zakladchik", "shishki",
  * "khimka" and "himka"), plus the 2018 Kazakh alphabet with its acutes.
  */
@@ -61,7 +61,7 @@ export function transliterate(text: string, table: Readonly<Record<string, strin
   return out;
 }
 
-/** The distinct Latin spellings of a term that has Cyrillic letters (none for other terms), the RU scheme's first. */
+/** The distinct Latin spellings of a term that has Cyrillic letters (none for other terms), the most common first. */
 export function latinSpellings(term: string): string[] {
   const t = term.toLowerCase();
   if (!CYRILLIC.test(t)) return [];
