@@ -12,7 +12,7 @@ import * as script from './script.js';
 import type { WordOracle } from './leet.js';
 
 // local consts: imported bindings are getters under tsx
-const { KK_FOLD } = script;
+const { kkFold: kk } = script;
 
 /** Longest word read this way: longer tokens are handles, hashes or glued text, not a disguised word. */
 export const MAX_MIXED = 24;
@@ -21,7 +21,6 @@ const MAX_POINTS = 6;
 const MAX_READINGS = 256;
 
 const cc = (s: string) => s.charCodeAt(0);
-const kk = (c: number) => (c >= 0x430 && c < 0x530 && KK_FOLD[c] ? KK_FOLD[c] : c);
 
 /** Cyrillic readings of a Latin letter by look or by sound (folded like the lexicon: қ -> к, ё -> е). */
 const READINGS: number[][] = [];

@@ -24,7 +24,7 @@ export type { WordOracle } from './leet.js';
 const { K_COMB, K_CYR, K_DIGIT, K_INVIS, K_LAT, K_LEET, K_OTHER, K_SPLIT, K_SYM } = chars;
 const { entryChar, entryClass, entryMulti, entryUpper, foldEntry, multiTable, bmp } = chars;
 const { EMOJI_BASE, emojiConceptOf, isEmojiModifier } = emoji;
-const { CYR2LAT, CYR2LAT_UPPER, KK_FOLD, WEAK_CYR, WEAK_CYR_UPPER, WEAK_LAT, WEAK_LAT_UPPER } = script;
+const { CYR2LAT, CYR2LAT_UPPER, WEAK_CYR, WEAK_CYR_UPPER, WEAK_LAT, WEAK_LAT_UPPER, kkFold } = script;
 const { LAT2CYR_LOWER, LAT2CYR_UPPER } = script;
 
 
@@ -56,7 +56,6 @@ const FOLD_IN_CYR = new Uint16Array(2 * TAB);
 const FOLD_IN_LAT = new Uint16Array(2 * TAB);
 const isCyrLetter = (c: number) => c >= 0x430 && c <= 0x52f; // K_CYR in chars.ts
 const isLatLetter = (c: number) => c >= 0x61 && c <= 0x7a; // K_LAT in chars.ts
-const kkFold = (c: number) => (c >= 0x430 && c < 0x530 && KK_FOLD[c] ? KK_FOLD[c] : c);
 for (let u = 0; u < 2; u++) {
   for (let c = 0; c < TAB; c++) {
     const i = (u << 11) | c;
@@ -71,7 +70,7 @@ for (let u = 0; u < 2; u++) {
       const strong = !(WEAK_LAT[c] || (u && WEAK_LAT_UPPER[c]));
       VOTE[i] = (1 << 16) | (strong ? 1 << 24 : 0);
       const m = u ? LAT2CYR_UPPER[c] : LAT2CYR_LOWER[c];
-      FOLD_IN_CYR[i] = m ? KK_FOLD[m] || m : c;
+      FOLD_IN_CYR[i] = m ? kkFold(m) : c;
     }
   }
 }

@@ -43,6 +43,9 @@ export const CYR2LAT_UPPER = tableFrom('вb нh пn тt мm кk');
  */
 export const KK_FOLD = tableFrom('әа ғг қк ңн өо ұу үу һх іи ёе ўу їи єе');
 
+/** `c` with its Kazakh (or ё-like) letter folded per KK_FOLD; other chars unchanged. */
+export const kkFold = (c: number): number => (c >= 0x430 && c < 0x530 && KK_FOLD[c] ? KK_FOLD[c] : c);
+
 function flagsFrom(chars: string): Uint8Array {
   const t = new Uint8Array(0x530);
   for (const ch of chars) t[cc(ch)] = 1;
