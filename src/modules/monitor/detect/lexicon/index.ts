@@ -106,14 +106,17 @@ export class Lexicon {
     for (const a of pl) for (const b of po) for (const c of ca) if (a + b + c) ends.add(a + b + c);
     const endNodes: number[] = [];
     const suffix = new CharTrie(1 << 15);
+    // the same endings typed in Latin, for the Latin spellings of inflected terms (zakladkami);
+    // many Kazakh endings share a spelling, so each is normalised once
+    const latinEnds = new Set<string>();
     for (const e of ends) {
       const n = normTerm('я' + e).slice(1); // normalise as a word tail (same repeat folding)
       if (n && !n.includes(' ')) endNodes.push(suffix.insert(codes(n)));
-      // the same ending typed in Latin, for the Latin spellings of inflected terms (zakladkami)
-      for (const sp of latinSpellings(e)) {
-        const m = normTerm('w' + sp).slice(1);
-        if (m && !m.includes(' ')) endNodes.push(suffix.insert(codes(m)));
-      }
+      for (const sp of latinSpellings(e)) latinEnds.add(sp);
+    }
+    for (const sp of latinEnds) {
+      const m = normTerm('w' + sp).slice(1);
+      if (m && !m.includes(' ')) endNodes.push(suffix.insert(codes(m)));
     }
     const suffixEnd = new Uint8Array(suffix.size + 1);
     for (const n of endNodes) suffixEnd[n] = 1;
