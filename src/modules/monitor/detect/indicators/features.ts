@@ -97,7 +97,7 @@ const isLetterAt = (t: string, i: number) => {
 
 /** What follows "т" + separator (space, dot, dash) in "телег" written letter by letter; the same for "teleg" (dot, dash). */
 const SPLIT_REST_CYR: Record<number, string> = { 0x20: 'е л е г', 0x2e: 'е.л.е.г', 0x2d: 'е-л-е-г' };
-const SPLIT_REST_LAT: Record<number, string> = { 0x2e: 'e.l.e.g', 0x2d: 'e-l-e-g' };
+const SPLIT_REST_LAT: Record<number, string> = { 0x20: 'e l e g', 0x2e: 'e.l.e.g', 0x2d: 'e-l-e-g' };
 
 /** First letters (lower case) of the words wordFlags looks for; callers pass chars below 0x530. */
 const FLAG_FIRST = new Uint8Array(0x530);
@@ -115,8 +115,10 @@ function wordFlags(t: string, i: number, first: number): number {
     case 0x74: // t: tg, tlg, teleg…
       if (second === 0x67) return F.KEYWORD;
       if (second === 0x6c) return wordAt(t, i + 2, 'g') ? F.KEYWORD : 0;
-      // "t.e.l.e.g.r.a.m: name", "t-e-l-e-g-a - name"
-      if (second === 0x2e || second === 0x2d) return wordAt(t, i + 2, SPLIT_REST_LAT[second]!) ? F.KEYWORD : 0;
+      // "T G: name", "t.g: name", "t.e.l.e.g.r.a.m: name", "t-e-l-e-g-a - name"
+      if (second === 0x20 || second === 0x2e || second === 0x2d) {
+        return (low(t.charCodeAt(i + 2)) === 0x67 && !isLetterAt(t, i + 3)) || wordAt(t, i + 2, SPLIT_REST_LAT[second]!) ? F.KEYWORD : 0;
+      }
       return second === 0x65 && wordAt(t, i + 2, 'leg') ? F.KEYWORD : 0;
     case 0x442: // т: тг, т г, тлг, телег…, тележк…; точка, тчк
       if (second === 0x433) return F.KEYWORD;

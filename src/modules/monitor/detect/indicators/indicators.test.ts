@@ -51,6 +51,9 @@ describe('telegram', () => {
     assert.deepEqual(pairs('Р@Б0ТА К/\\АДМЕН0М — Уральск. Т.е.л.е.г.р.а.м: oral_rabota_24'), ['telegram:oral_rabota_24']);
     assert.deepEqual(pairs('т-е-л-е-г-а - oral_rabota_24 / T.e.l.e.g.r.a.m: uralsk_work_kz / Т.Г: aktau_kurer_24'), ['telegram:oral_rabota_24', 'telegram:uralsk_work_kz', 'telegram:aktau_kurer_24']);
     assert.deepEqual(pairs('Продажи в т.г. выросли: rost prodazh na 5%'), []);
+    // spaced or dotted in Latin too; "t.g." before prose is not one either
+    assert.deepEqual(pairs('DM for the drop. T G: pvl_gelato_420 / t.g - ekb_tg_shop / T e l e g a: krg_plug_24'), ['telegram:pvl_gelato_420', 'telegram:ekb_tg_shop', 'telegram:krg_plug_24']);
+    assert.deepEqual(pairs('Sales in t.g. rose: rost prodazh na 5%'), []);
     assert.deepEqual(pairs('No calls, no Telegram — email only: tusialmaty [at] proton [dot] me'), ['email:tusialmaty@proton.me']);
     // a list of roles after the keyword names no account; a name followed by an instruction does
     assert.deepEqual(pairs('vitrina narkoshopa v Telegram — operator, sklad, kladmen'), []);

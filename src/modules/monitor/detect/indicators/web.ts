@@ -93,12 +93,12 @@ const KW_SEP = `(:|-|=|${ARROWS})`;
 const KW_VERB = `[ \\t]+(?:жаз|пиш|напиш)[${CYR}]{0,6}[ \\t]+`;
 // "telegram arqyly: name": the Latin-script Kazakh "via" between the keyword and the colon.
 const KK_LATIN_VIA = 'ar[qk][yi]l[yi]|or[qk][yi]l[yi]';
-// The word written letter by letter, as labels are to dodge filters: spaced, dotted or dashed in
-// Cyrillic ("т г : name", "т е л е г а: name", "Т.е.л.е.г.р.а.м: name", "т.г: name"), dotted or
-// dashed in Latin ("T.e.l.e.g.r.a.m: name"); features.ts flags the same forms.
+// The word written letter by letter, as labels are to dodge filters: spaced, dotted or dashed, in
+// Cyrillic ("т г : name", "т е л е г а: name", "Т.е.л.е.г.р.а.м: name", "т.г: name") or Latin
+// ("T G: name", "T.e.l.e.g.r.a.m: name"); features.ts flags the same forms.
 const SPLIT_TELEGRAM = [
   ...[' ', '\\.', '-'].map((d) => `т${d}г|т${d}е${d}л${d}е${d}г(?:${d}[${CYR}]){0,3}`),
-  ...['\\.', '-'].map((d) => `t${d}e${d}l${d}e${d}g(?:${d}[a-z]){0,3}`),
+  ...[' ', '\\.', '-'].map((d) => `t${d}g|t${d}e${d}l${d}e${d}g(?:${d}[a-z]){0,3}`),
 ].join('|');
 const KEYWORD_RE = new RegExp(
   `(?<![a-z0-9${CYR}_])(?:tg|тг|tlg|тлг|teleg(?:ram[a-z]{0,2}|[aeuy]|oy)?|телег[${CYR}]*|${SPLIT_TELEGRAM}|тележк[${CYR}]*)` +
