@@ -29,8 +29,8 @@ import { RECIPE } from './train/train.js';
 const IN_SAMPLE = { macroF1: 0.99, benignFpr: 0 };
 /** Held-out figures of the committed model (macro-F1 rounded down, benign FPR rounded up). */
 const HELD_OUT: Record<string, { macroF1: number; benignFpr: number }> = {
-  'authors-g': { macroF1: 0.99, benignFpr: 0 },
-  'authors-k': { macroF1: 0.97, benignFpr: 0 },
+  'authors-g': { macroF1: 0.98, benignFpr: 0 },
+  'authors-k': { macroF1: 0.96, benignFpr: 0.015 },
   'authors-p': { macroF1: 0.95, benignFpr: 0 },
   'authors-q': { macroF1: 0.96, benignFpr: 0.015 },
   'authors-z': { macroF1: 0.94, benignFpr: 0 },
@@ -55,15 +55,15 @@ const HELD_OUT: Record<string, { macroF1: number; benignFpr: number }> = {
   'authors-bl': { macroF1: 0.93, benignFpr: 0 },
   'authors-zi': { macroF1: 0.96, benignFpr: 0 },
   // Written blind after the threshold was raised to 0.8.
-  'authors-zj': { macroF1: 0.98, benignFpr: 0 },
+  'authors-zj': { macroF1: 0.99, benignFpr: 0 },
   'authors-zk': { macroF1: 0.99, benignFpr: 0.015 },
-  'authors-zl': { macroF1: 0.93, benignFpr: 0.015 },
+  'authors-zl': { macroF1: 0.94, benignFpr: 0.015 },
   // Written blind (2026-12-06, fourth round) to the hidden data's description: hard negatives, Kazakh
   // first, obfuscation, recruitment and propaganda against look-alikes. On arrival (model b047abf1):
   // zm 0.936 / 2.7%, zn 0.955 / 0%, zo 0.971 / 2.7%, zp 0.945 / 4.0%.
   'authors-zm': { macroF1: 0.93, benignFpr: 0 },
   'authors-zn': { macroF1: 0.98, benignFpr: 0 },
-  'authors-zo': { macroF1: 0.97, benignFpr: 0 },
+  'authors-zo': { macroF1: 0.98, benignFpr: 0 },
   'authors-zp': { macroF1: 0.96, benignFpr: 0 },
   // Written blind after the model above was committed, as its final check (2026-12-06, fifth
   // session): a general hard mix (zq), Kazakh first (zr) and the hardest cases on both sides (zs).
@@ -72,7 +72,7 @@ const HELD_OUT: Record<string, { macroF1: number; benignFpr: number }> = {
   // fixed) and 1.0.
   'authors-zq': { macroF1: 0.95, benignFpr: 0.027 },
   'authors-zr': { macroF1: 0.99, benignFpr: 0 },
-  'authors-zs': { macroF1: 0.91, benignFpr: 0.014 },
+  'authors-zs': { macroF1: 0.91, benignFpr: 0 },
   // The eleventh batch (2026-12-06, fifth session), written to train on the kinds of text the
   // left-out runs still got wrong: legal jobs (bs), shops named like slang (bt), texts quoting
   // shop material (bu), memes and songs (bv), sales naming no drug (bw), Kazakh first (bx),
@@ -80,11 +80,11 @@ const HELD_OUT: Record<string, { macroF1: number; benignFpr: number }> = {
   // sets' macro-F1 worse (pooled 0.9761 / 1.16% -> 0.9736 / 1.11%), so by the rule it was not kept.
   'authors-bs': { macroF1: 0.95, benignFpr: 0.027 },
   'authors-bt': { macroF1: 0.98, benignFpr: 0.014 },
-  'authors-bu': { macroF1: 0.94, benignFpr: 0.027 },
+  'authors-bu': { macroF1: 0.93, benignFpr: 0.027 },
   'authors-bv': { macroF1: 0.93, benignFpr: 0.014 },
   'authors-bw': { macroF1: 0.91, benignFpr: 0 },
   'authors-bx': { macroF1: 0.96, benignFpr: 0 },
-  'authors-by': { macroF1: 0.95, benignFpr: 0 },
+  'authors-by': { macroF1: 0.96, benignFpr: 0 },
   'authors-bz': { macroF1: 0.91, benignFpr: 0 },
   // Written blind (2026-12-06, sixth session) for the indicators: hard writings of every type (ca),
   // Kazakh first (cb), long posts with several indicators among look-alike numbers (cc). Indicator
@@ -92,13 +92,13 @@ const HELD_OUT: Record<string, { macroF1: number; benignFpr: number }> = {
   // handle); both fixed.
   'authors-ca': { macroF1: 0.97, benignFpr: 0 },
   'authors-cb': { macroF1: 0.99, benignFpr: 0 },
-  'authors-cc': { macroF1: 0.97, benignFpr: 0 },
+  'authors-cc': { macroF1: 0.98, benignFpr: 0 },
   // Written blind after the model of the sixth session (342ae104) was trained, as its clean check:
   // a hard general mix (ce), Kazakh hard negatives first (cf), obfuscation on both sides (cg). On
   // arrival, previous model 501bf5eb / this one: ce 0.966 / 1.3% -> 0.972 / 1.3%, cf 0.964 / 2.2%
   // -> 0.964 / 1.1%, cg 0.953 / 5.3% -> 0.957 / 4.0%; indicator F1 1.0, 1.0 and 0.996 (a name
   // before a transliterated "(telega)", fixed).
-  'authors-ce': { macroF1: 0.96, benignFpr: 0 },
+  'authors-ce': { macroF1: 0.95, benignFpr: 0 },
   'authors-cf': { macroF1: 0.95, benignFpr: 0 },
   'authors-cg': { macroF1: 0.96, benignFpr: 0.027 },
   // The thirteenth batch (2026-12-06, sixth session), written to train on after the clean check:
@@ -107,7 +107,7 @@ const HELD_OUT: Record<string, { macroF1: number; benignFpr: number }> = {
   // forty-three held-out sets (0.9706 / 33 false positives -> 0.9713 / 34), so by the rule it was
   // not kept. Previous model 501bf5eb / this one on them: 0.9603 / 3.3% -> 0.9611 / 1.8% pooled.
   'authors-de': { macroF1: 0.98, benignFpr: 0 },
-  'authors-df': { macroF1: 0.93, benignFpr: 0 },
+  'authors-df': { macroF1: 0.94, benignFpr: 0 },
   'authors-dg': { macroF1: 0.95, benignFpr: 0 },
   'authors-dh': { macroF1: 0.97, benignFpr: 0.038 },
   // Written blind (2026-12-06, seventh session) after the threshold was raised to 0.9, as the check
@@ -116,7 +116,7 @@ const HELD_OUT: Record<string, { macroF1: number; benignFpr: number }> = {
   // F1 1.0 on both (321 indicators, 16 broken-checksum values not reported). They then took part in
   // choosing the Latin copies and the 0.92 threshold (RECIPE), so they are no longer a clean check.
   'authors-ch': { macroF1: 0.99, benignFpr: 0 },
-  'authors-ci': { macroF1: 0.98, benignFpr: 0.023 },
+  'authors-ci': { macroF1: 0.97, benignFpr: 0.023 },
   // Written blind after the model of the seventh session (65457b1c, threshold 0.92) was committed,
   // as its clean check: obfuscation on both sides (cj) and Kazakh first with hard negatives (ck).
   // On arrival: cj 0.981 / 1.3%, ck 0.975 / 3.3% (the sixth session's model at 0.8: 0.966 / 4.8%
@@ -135,7 +135,7 @@ const HELD_OUT: Record<string, { macroF1: number; benignFpr: number }> = {
   // clean check: English and code-switching with everyday hard negatives (cn) and regional Russian
   // and Kazakh slang with heavy obfuscation (co). On arrival: cn 0.976 / 1.3% (Steam keys from a
   // "плаг"), co 0.979 / 0%; indicator F1 1.0 on both.
-  'authors-cn': { macroF1: 0.97, benignFpr: 0.014 },
+  'authors-cn': { macroF1: 0.97, benignFpr: 0 },
   'authors-co': { macroF1: 0.97, benignFpr: 0 },
   // Written blind in the same session on the model that followed (2a473554, with the bare offers),
   // as its clean check: a day of Russian-first posts (cp) and Kazakh first with English (cq). On
@@ -160,14 +160,24 @@ const HELD_OUT: Record<string, { macroF1: number; benignFpr: number }> = {
   // no drug and negatives naming drugs constantly, shop posts quoted in full (cu). On arrival: ct
   // 0.961 / 4.0% (the model before the session 0.971 / 2.7%), cu 0.923 / 12.0% (0.926 / 9.3%);
   // indicator F1 1.0 on both. cu then suggested the `quote` lexicon category (622f42e7): 0.941 / 6.7%.
-  'authors-ct': { macroF1: 0.96, benignFpr: 0.04 },
+  'authors-ct': { macroF1: 0.96, benignFpr: 0.027 },
   'authors-cu': { macroF1: 0.94, benignFpr: 0.067 },
   // Written blind at the very end of the session on the final model (622f42e7) as its clean check:
   // more obfuscation, more Kazakh, more hard negatives (cv) and one regional city's day (cw). On
   // arrival: cv 0.946 / 1.3% (the model before the session the same), cw 0.985 / 1.3% (0.981 /
   // 1.3%); indicator F1 1.0 on both.
   'authors-cv': { macroF1: 0.94, benignFpr: 0.014 },
-  'authors-cw': { macroF1: 0.98, benignFpr: 0.014 },
+  'authors-cw': { macroF1: 0.97, benignFpr: 0.014 },
+  // Written blind at the start of the first session of 2026-12-07 on 622f42e7 as its clean check:
+  // English first (cx: street slang, darknet vendors; ski powder, craft "ice", lab chemicals,
+  // recovery posts), Kazakh first with heavy obfuscation (cy), a regional feed's day with the
+  // hardest negatives (cz). On arrival: cx 0.953 / 4.0%, cy 0.990 / 0%, cz 0.980 / 0%; indicator F1
+  // 0.998 (a spaced Latin "T G: name", fixed) and 1.0. The model of that session (the English plural
+  // endings, THC and other missing terms, a `game` category) was chosen before their errors were
+  // read, on the other sets and cross-validation: cx 0.953 / 4.0%, cy 0.990 / 0%, cz 0.985 / 0%.
+  'authors-cx': { macroF1: 0.95, benignFpr: 0.04 },
+  'authors-cy': { macroF1: 0.99, benignFpr: 0 },
+  'authors-cz': { macroF1: 0.98, benignFpr: 0 },
 };
 const TRAINED = RECIPE.authors.files.map((f) => f.replace(/\.jsonl$/, ''));
 const FLOORS: Record<string, { macroF1: number; benignFpr: number }> = {

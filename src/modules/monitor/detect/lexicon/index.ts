@@ -99,7 +99,7 @@ export class Lexicon {
     };
     // endings: Russian/English single, Kazakh plural? + possessive? + case?
     const ends = new Set<string>();
-    for (const e of [...(data.endings.ru ?? []), ...(data.endings.en ?? [])]) ends.add(e);
+    for (const e of data.endings.ru ?? []) ends.add(e);
     const pl = ['', ...(data.endings.kk_plural ?? [])];
     const po = ['', ...(data.endings.kk_possessive ?? [])];
     const ca = ['', ...(data.endings.kk_case ?? [])];
@@ -114,6 +114,9 @@ export class Lexicon {
       if (n && !n.includes(' ')) endNodes.push(suffix.insert(codes(n)));
       for (const sp of latinSpellings(e)) latinEnds.add(sp);
     }
+    // English endings are normalised as the tail of a Latin word: after "я" the look-alike fold
+    // would read "s", "es" and "y" as Cyrillic ("яс"), and "plugs" or "weeds" would match nothing
+    for (const e of data.endings.en ?? []) latinEnds.add(e);
     for (const sp of latinEnds) {
       const m = normTerm('w' + sp).slice(1);
       if (m && !m.includes(' ')) endNodes.push(suffix.insert(codes(m)));

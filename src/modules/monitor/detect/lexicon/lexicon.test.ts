@@ -38,6 +38,20 @@ describe('lexicon', () => {
     has('пиши в бота', 'бота', 'shop');
   });
 
+  it('matches English plurals of inflected English terms', () => {
+    // "s", "es" and "y" are Latin look-alikes of Cyrillic letters: folded after a Cyrillic letter
+    // they became "с", "ес", "у" and no English plural matched (fixed 2026-12-07)
+    has('plugs in every district', 'plugs', 'shop');
+    has('two dealers', 'dealers', 'shop');
+    has('weeds and blotters', 'weeds', 'substance', 'cannabis');
+    has('weeds and blotters', 'blotters', 'slang', 'lsd');
+    has('THC carts', 'THC', 'substance', 'cannabis');
+    hasNot('ketti ğoi', 'slang'); // Kazakh "кетті" typed in Latin is not "ket"
+  });
+  it('reads video-game talk as games (the bomb "закладка" in CS2, GTA\'s Acid Lab)', () => {
+    has('не успел закладку на B в CS2', 'CS2', 'game');
+    has('GTA Online: the Acid Lab is insane money', 'GTA', 'game');
+  });
   it('matches Kazakh suffixes on Russian stems', () => {
     has('Қарағандыда закладкалар бар', 'закладкалар', 'drop');
     has('мефті арзан', 'мефті', 'substance', 'mephedrone');
