@@ -95,7 +95,7 @@ const isLetterAt = (t: string, i: number) => {
   return isLatin(c) || (c >= 0x400 && c <= 0x4ff);
 };
 
-/** What follows "т" + separator (space, dot, dash) in "телег" written letter by letter; the same for "teleg" (dot, dash). */
+/** What follows "т" + separator (space, dot, dash) in "телег" written letter by letter; the same for "teleg". */
 const SPLIT_REST_CYR: Record<number, string> = { 0x20: 'е л е г', 0x2e: 'е.л.е.г', 0x2d: 'е-л-е-г' };
 const SPLIT_REST_LAT: Record<number, string> = { 0x20: 'e l e g', 0x2e: 'e.l.e.g', 0x2d: 'e-l-e-g' };
 
