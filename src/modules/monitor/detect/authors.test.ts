@@ -178,6 +178,14 @@ const HELD_OUT: Record<string, { macroF1: number; benignFpr: number }> = {
   'authors-cx': { macroF1: 0.95, benignFpr: 0.04 },
   'authors-cy': { macroF1: 0.99, benignFpr: 0 },
   'authors-cz': { macroF1: 0.98, benignFpr: 0 },
+  // Written blind in the same session on its final model (206275af) as its clean check: the hidden
+  // data's description taken literally, 80 rows Kazakh, obfuscation in most positives, hard negatives
+  // from every walk of life (di), and short or veiled lines on both sides (dj). On arrival: di
+  // 0.976 / 4.0%, dj 0.953 / 2.7% (the model before the session 0.976 / 4.0% and 0.952 / 2.7%); the
+  // five false positives are jokes (a grandfather "кладмен", a cat on valerian, a mushroom pun), a
+  // song line about snow and a pharmacy's prescription notice. Indicator F1 1.0 on both.
+  'authors-di': { macroF1: 0.97, benignFpr: 0.04 },
+  'authors-dj': { macroF1: 0.95, benignFpr: 0.027 },
 };
 const TRAINED = RECIPE.authors.files.map((f) => f.replace(/\.jsonl$/, ''));
 const FLOORS: Record<string, { macroF1: number; benignFpr: number }> = {
