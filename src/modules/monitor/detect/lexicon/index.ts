@@ -97,7 +97,7 @@ export class Lexicon {
       norm.run(s);
       return norm.text().trim();
     };
-    // endings: Russian/English single, Kazakh plural? + possessive? + case?
+    // endings: Russian single, Kazakh plural? + possessive? + case? (English ones with the Latin below)
     const ends = new Set<string>();
     for (const e of data.endings.ru ?? []) ends.add(e);
     const pl = ['', ...(data.endings.kk_plural ?? [])];

@@ -45,7 +45,10 @@ describe('lexicon', () => {
     has('two dealers', 'dealers', 'shop');
     has('weeds and blotters', 'weeds', 'substance', 'cannabis');
     has('weeds and blotters', 'blotters', 'slang', 'lsd');
+  });
+  it('knows English street names, and "ket" only as a whole word', () => {
     has('THC carts', 'THC', 'substance', 'cannabis');
+    has('ket + techno', 'ket', 'slang', 'ketamine');
     hasNot('ketti ğoi', 'slang'); // Kazakh "кетті" typed in Latin is not "ket"
   });
   it('reads video-game talk as games (the bomb "закладка" in CS2, GTA\'s Acid Lab)', () => {
