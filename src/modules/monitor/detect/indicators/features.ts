@@ -99,6 +99,13 @@ const isLetterAt = (t: string, i: number) => {
 const SPLIT_REST_CYR: Record<number, string> = { 0x20: 'е л е г', 0x2e: 'е.л.е.г', 0x2d: 'е-л-е-г' };
 const SPLIT_REST_LAT: Record<number, string> = { 0x20: 'e l e g', 0x2e: 'e.l.e.g', 0x2d: 'e-l-e-g' };
 
+/**
+ * The Telegram keyword written letter by letter from the "t"/"т" at i, whose separator is at i + 1:
+ * the letter `g` alone ("т г", "t.g") or `rest` of "телег"/"teleg" ("т е л е г").
+ */
+const spelledOut = (t: string, i: number, g: number, rest: string) =>
+  (low(t.charCodeAt(i + 2)) === g && !isLetterAt(t, i + 3)) || wordAt(t, i + 2, rest);
+
 /** First letters (lower case) of the words wordFlags looks for; callers pass chars below 0x530. */
 const FLAG_FIRST = new Uint8Array(0x530);
 for (const ch of 'tтdднaсsаэ') FLAG_FIRST[ch.charCodeAt(0)] = 1;
@@ -116,16 +123,12 @@ function wordFlags(t: string, i: number, first: number): number {
       if (second === 0x67) return F.KEYWORD;
       if (second === 0x6c) return wordAt(t, i + 2, 'g') ? F.KEYWORD : 0;
       // "T G: name", "t.g: name", "t.e.l.e.g.r.a.m: name", "t-e-l-e-g-a - name"
-      if (second === 0x20 || second === 0x2e || second === 0x2d) {
-        return (low(t.charCodeAt(i + 2)) === 0x67 && !isLetterAt(t, i + 3)) || wordAt(t, i + 2, SPLIT_REST_LAT[second]!) ? F.KEYWORD : 0;
-      }
+      if (second === 0x20 || second === 0x2e || second === 0x2d) return spelledOut(t, i, 0x67, SPLIT_REST_LAT[second]!) ? F.KEYWORD : 0;
       return second === 0x65 && wordAt(t, i + 2, 'leg') ? F.KEYWORD : 0;
     case 0x442: // т: тг, т г, тлг, телег…, тележк…; точка, тчк
       if (second === 0x433) return F.KEYWORD;
       // spaced, dotted or dashed: "т г : name", "т е л е г а: name", "т.г: name", "Т.е.л.е.г.р.а.м: name"
-      if (second === 0x20 || second === 0x2e || second === 0x2d) {
-        return (low(t.charCodeAt(i + 2)) === 0x433 && !isLetterAt(t, i + 3)) || wordAt(t, i + 2, SPLIT_REST_CYR[second]!) ? F.KEYWORD : 0;
-      }
+      if (second === 0x20 || second === 0x2e || second === 0x2d) return spelledOut(t, i, 0x433, SPLIT_REST_CYR[second]!) ? F.KEYWORD : 0;
       if (second === 0x43b) return wordAt(t, i + 2, 'г') ? F.KEYWORD : 0;
       if (second === 0x435) return wordAt(t, i + 2, 'лег') || wordAt(t, i + 2, 'леж') ? F.KEYWORD : 0;
       if (second === 0x43e) return wordAt(t, i + 2, 'чк') ? F.SPELLED_DOT : 0;

@@ -29,7 +29,8 @@ export const KK_PLAIN: Scheme = {
   ...RU_SHORT, ә: 'a', ғ: 'gh', қ: 'q', ң: 'ng', ө: 'o', ұ: 'u', ү: 'u', і: 'i', ж: 'zh', й: 'i', у: 'u', ы: 'y',
 };
 
-const CYRILLIC = /[а-яёәғқңөұүһі]/i;
+/** A Russian or Kazakh letter: text that has one can be written in Latin. */
+export const CYRILLIC = /[а-яёәғқңөұүһі]/i;
 
 /**
  * Every Latin writing of each Cyrillic letter in common use, the most common first. Spellings of

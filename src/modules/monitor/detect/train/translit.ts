@@ -12,11 +12,10 @@
  */
 import type { LabelledRow } from '../evaluate.js';
 import { indicatorKey } from './augment.js';
-import { KK_2018, KK_PLAIN, RU, RU_SHORT, type Scheme, transliterate } from '../lexicon/translit.js';
+import { CYRILLIC, KK_2018, KK_PLAIN, RU, RU_SHORT, type Scheme, transliterate } from '../lexicon/translit.js';
 import { R, subSeed } from './corpus/rng.js';
 
 const KAZAKH_LETTERS = /[әғқңөұүһі]/i;
-const CYRILLIC = /[а-яёәғқңөұүһі]/i;
 
 /** The scheme of one copy: Kazakh text in one of the Kazakh schemes, Russian in one of the Russian ones. */
 function schemeFor(text: string, r: R): Scheme {
