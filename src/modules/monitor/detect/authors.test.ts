@@ -197,6 +197,14 @@ const HELD_OUT: Record<string, { macroF1: number; benignFpr: number }> = {
   'authors-dk': { macroF1: 0.97, benignFpr: 0.054 },
   'authors-dl': { macroF1: 0.96, benignFpr: 0.014 },
   'authors-dm': { macroF1: 0.96, benignFpr: 0.014 },
+  // Written blind in the same session as a training batch for the humour family (dn: Russian and
+  // Kazakh, do: English and mixed; benign jokes, memes, lyrics and sport talk against propaganda
+  // memes and joke-styled offers and job ads). On arrival on 206275af: dn 0.942 / 6.7%, do 0.956 /
+  // 4.0%, all eight false positives humour read as propaganda. Trained on, with all their rows or
+  // their benign rows only, they cost cross-validation over the other training sets 53 and 58
+  // errors (docs/monitor-detect.md, "Second session of 2026-12-07"), so they are held out instead.
+  'authors-dn': { macroF1: 0.94, benignFpr: 0.067 },
+  'authors-do': { macroF1: 0.95, benignFpr: 0.04 },
 };
 const TRAINED = RECIPE.authors.files.map((f) => f.replace(/\.jsonl$/, ''));
 const FLOORS: Record<string, { macroF1: number; benignFpr: number }> = {
