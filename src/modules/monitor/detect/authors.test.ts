@@ -187,9 +187,9 @@ const HELD_OUT: Record<string, { macroF1: number; benignFpr: number }> = {
   // song line about snow and a pharmacy's prescription notice. Indicator F1 1.0 on both.
   'authors-di': { macroF1: 0.97, benignFpr: 0.04 },
   'authors-dj': { macroF1: 0.95, benignFpr: 0.027 },
-  // Written blind in the seventeenth session (2026-12-07) on 206275af as its clean check: humour,
+  // Written blind in the second session of 2026-12-07 on 206275af as its clean check: humour,
   // irony and culture (dk: jokes, memes, lyrics and film talk against propaganda memes and
-  // joke-styled offers), long texts (dl: 70% of 400-2,500 characters, offers hidden in harmless
+  // joke-styled offers), long texts (dl: 70% of 400 characters or more, offers hidden in harmless
   // posts, news and school materials quoting menus), and code words with their innocent twins (dm:
   // витамины, кристаллы, мука, подарки; vitamin shops, salt lamps, sneaker drops). On arrival: dk
   // 0.972 / 5.3%, dl 0.967 / 1.3%, dm 0.963 / 1.3%; the six false positives are four memes and
