@@ -8,9 +8,10 @@
  * Why: the explanation is most of a detected row. The evidence objects repeat their key names and
  * copy a slice of the post each (~1.2 kB per item); short arrays (the form from 2026-12-05) were
  * still ~0.9 kB stored, since jsonb keeps every number and array with its own header; this string
- * is about a third of that: a detected row went from ~1,450 to ~890 bytes (docs/monitor.md,
- * "Tenth pass"; ingest throughput did not change measurably). Rows stored before keep the object
- * or the array form; `expandExplain` reads all three.
+ * is about a third of that: a detected row went from ~1,450 to ~890 bytes
+ * (docs/dev/monitor-ingest-history.md, "Tenth pass"; ingest throughput did not change
+ * measurably). Rows stored before keep the object or the array form; `expandExplain` reads all
+ * three.
  */
 import type { Evidence } from './detect/index.js';
 

@@ -7,10 +7,10 @@
  * per flagged item; each stage claims its rows in the transaction that does its work (stage 1 moves
  * them to stage 2, stage 2 deletes them), so a retried job changes nothing and a crash between the
  * stages leaves stage 2 owed (the sweep re-enqueues it). Two stages rather than one transaction:
- * while one batch holds the shops lock, the next can write its traces (measured in docs/monitor.md,
- * "Fourth pass"). Items stored raw (the detector failed at ingest, or rows from before detection
- * moved there) are detected in stage 1 first. The detector runs in a worker thread when one is
- * started (detect-worker-pool.ts).
+ * while one batch holds the shops lock, the next can write its traces (measured in
+ * docs/dev/monitor-ingest-history.md, "Fourth pass"). Items stored raw (the detector failed at
+ * ingest, or rows from before detection moved there) are detected in stage 1 first. The detector
+ * runs in a worker thread when one is started (detect-worker-pool.ts).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';

@@ -6,8 +6,8 @@
  *
  * Detecting before the write stores each item once: writing it raw and completing it later cost
  * a second version of every row (five index entries) and a read of every text back (measured in
- * docs/monitor.md, "Fourth pass"). If the detector fails, the items are stored raw and the job
- * detects them (ingest.detect.ts), so a detector fault never costs an item.
+ * docs/dev/monitor-ingest-history.md, "Fourth pass"). If the detector fails, the items are stored
+ * raw and the job detects them (ingest.detect.ts), so a detector fault never costs an item.
  */
 import { sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/audit.service.js';

@@ -5,10 +5,10 @@
  * serialises a JS array by appending element after element to a growing string, escaping each
  * with two regex replaces: on the ingest path that was the largest allocation site of the whole
  * process (about a quarter of all bytes allocated, measured with the V8 sampling heap profiler;
- * docs/monitor.md "Fourth pass"), and garbage collection was the largest single CPU cost. Here
- * the elements are quoted only where needed and joined once. The result is a plain string
- * parameter with the same meaning; cast it in SQL (`${arrayParam(ids)}::uuid[]`), which works the
- * same on PostgreSQL and PGlite.
+ * docs/dev/monitor-ingest-history.md "Fourth pass"), and garbage collection was the largest single
+ * CPU cost. Here the elements are quoted only where needed and joined once. The result is a plain
+ * string parameter with the same meaning; cast it in SQL (`${arrayParam(ids)}::uuid[]`), which
+ * works the same on PostgreSQL and PGlite.
  */
 import { sql } from 'drizzle-orm';
 

@@ -6,7 +6,7 @@
  *
  * - The sixty-three sets named in RECIPE.authors (train.ts) are TRAINING data: their floors only
  *   check that the committed model still learnt them. What they say about unseen text was
- *   measured by leaving each out in turn (`npm run train:loso`, docs/monitor-detect.md).
+ *   measured by leaving each out in turn (`npm run train:loso`, docs/dev/monitor-detect-history.md).
  * - g, k, p, q, z, zb-zs, ca-cc and ce-cq are never trained on: their floors are the held-out figures (g
  *   confirmed training on a-f, k on h-j, p on l-n, q on r-t; z and zb-zs were written blind during
  *   the 2026-12-06 rounds and run only on the models before and after them; ca-cc, written for the
@@ -202,7 +202,7 @@ const HELD_OUT: Record<string, { macroF1: number; benignFpr: number }> = {
   // memes and joke-styled offers and job ads). On arrival on 206275af: dn 0.942 / 6.7%, do 0.956 /
   // 4.0%, all eight false positives humour read as propaganda. Trained on, with all their rows or
   // their benign rows only, they cost cross-validation over the other training sets 53 and 58
-  // errors (docs/monitor-detect.md, "Second session of 2026-12-07"), so they are held out instead.
+  // errors (docs/dev/monitor-detect-history.md, "Second session of 2026-12-07"), so they are held out instead.
   'authors-dn': { macroF1: 0.94, benignFpr: 0.067 },
   'authors-do': { macroF1: 0.95, benignFpr: 0.04 },
 };

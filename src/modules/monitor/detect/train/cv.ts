@@ -1,6 +1,6 @@
 /**
  * `npm run train:cv`: grouped k-fold cross-validation over the sets written by other authors,
- * the measure used to choose the training recipe (docs/monitor-detect.md, "Fifth session of
+ * the measure used to choose the training recipe (docs/dev/monitor-detect-history.md, "Fifth session of
  * 2026-12-06"). The sets of RECIPE.authors are dealt into `--folds` groups in turn (set i goes
  * to fold i mod k); each fold's model trains on the other groups (same recipe,
  * `--authors-repeat 0`, the other sets as feedback repeated as the recipe repeats them) and is

@@ -28,10 +28,10 @@ export const DEFAULT_TRAIN: TrainOptions = {
   // 2 passes, not 6: the training loss is near zero after the first pass, and the later passes
   // fitted the generator's templates ever closer. On sets written by other authors (never trained
   // on) 2 passes gave fewer false positives: 4.7% against 7.1% of benign rows on a set of 200
-  // rows, 6.2% against 7.7% on a set of 160 (docs/monitor-detect.md). More data (120k rows) and
+  // rows, 6.2% against 7.7% on a set of 160 (docs/dev/monitor-detect-history.md). More data (120k rows) and
   // stronger L2 did worse there. L2 on the hashed features 1e-5 instead of 2e-5 together with
   // half the generated rows (RECIPE.generator.size): 4-fold grouped cross-validation over the 59
-  // training sets by other authors, 2026-12-06 (docs/monitor-detect.md).
+  // training sets by other authors, 2026-12-06 (docs/dev/monitor-detect-history.md).
   epochs: 2,
   lr: 0.15,
   l2Hashed: 1e-5,

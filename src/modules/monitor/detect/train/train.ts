@@ -122,7 +122,7 @@ export const RECIPE = {
      * How many of the repeats are whole-text Latin copies (train/translit.ts): Russian in informal
      * translit, Kazakh in the 2018 alphabet or informal Latin, as much of what is posted here is
      * typed. 2 since 2026-12-06 (seventh session): CV 0.9596 / 1.70% at 0.9 against 0.9595 / 1.89%
-     * without; one copy scored a little less well on the held-out sets (docs/monitor-detect.md).
+     * without; one copy scored a little less well on the held-out sets (docs/dev/monitor-detect-history.md).
      */
     translit: 2,
   },
