@@ -29,23 +29,6 @@ export const EXTRA_CATS = [
   'shape_hashtags', 'shape_question', 'shape_no_contact',
 ] as const;
 
-/**
- * Categories whose terms mean drugs whatever the context: substances and their street
- * names, dead drops, darknet, veiled goods, drug emoji, use, "no questions" secrecy, and
- * a drug word inside a handle or domain. Shop, price, payment and contact words are not
- * among them: every classified ad has those.
- */
-export const DRUG_CUE_CATS: ReadonlySet<string> = new Set([
-  'substance', 'slang', 'drug_generic', 'pharma', 'veiled', 'drop', 'drop_weak', 'darknet', 'emoji_drug', 'covert', 'use', 'handle_drug',
-]);
-/** Categories that make a text about work: roles, tasks, pay-for-work, deposits, job terms (legal ones too), drops. */
-export const JOB_CUE_CATS: ReadonlySet<string> = new Set([
-  'job', 'role', 'role_weak', 'easy_money', 'deposit', 'risk', 'task', 'legit_job', 'handle_job', 'drop', 'drop_weak',
-]);
-/** Bits of FeatureExtractor.cues(). */
-export const CUE_DRUG = 1;
-export const CUE_JOB = 2;
-
 const SUSPICIOUS_TLD = new Set(['top', 'biz', 'xyz', 'onion', 'ru', 'store', 'shop', 'site', 'online', 'club', 'cc', 'io', 'su', 'me', 'to', 'info', 'net', 'com', 'org']);
 const FNV = 0x01000193;
 const SEED_CHAR = 0x811c9dc5;
@@ -153,19 +136,6 @@ export class FeatureExtractor {
     this.xIdx = Object.fromEntries(EXTRA_CATS.map((n, i) => [n, lex.cats.length + i])) as Record<(typeof EXTRA_CATS)[number], number>;
     this.contactCat = lex.cats.indexOf('contact');
     this.names = new Array<string | undefined>(this.denseSize).fill(undefined);
-    this.cueBits = Uint8Array.from(this.catNames, (c) => (DRUG_CUE_CATS.has(c) ? CUE_DRUG : 0) | (JOB_CUE_CATS.has(c) ? CUE_JOB : 0));
-  }
-
-  /** CUE_DRUG / CUE_JOB bits per category. */
-  private readonly cueBits: Uint8Array;
-
-  /** Kinds of cue the last run found: CUE_DRUG (a DRUG_CUE_CATS term), CUE_JOB (a JOB_CUE_CATS term). */
-  cues(): number {
-    const cc = this.catCount;
-    const bits = this.cueBits;
-    let out = 0;
-    for (let c = 0; c < cc.length; c++) if (cc[c] > 0) out |= bits[c];
-    return out;
   }
 
   /** Human-readable name of dense feature j (cached: explanations ask for the same few names again and again). */
