@@ -210,6 +210,13 @@ const HELD_OUT: Record<string, { macroF1: number; benignFpr: number }> = {
   // errors (docs/dev/monitor-detect-history.md, "Second session of 2026-12-07"), so they are held out instead.
   'authors-dn': { macroF1: 0.94, benignFpr: 0.067 },
   'authors-do': { macroF1: 0.95, benignFpr: 0.04 },
+  // Written blind in the third session of 2026-12-07 as the clean check of fe6086d6 (2^18 buckets,
+  // threshold 0.94, no cue check): the hidden data's description taken literally, 96 of 200 rows
+  // Kazakh or code-switched (dp), and a day of a monitoring feed (dq). On arrival: dp 0.991 / 0%, dq
+  // 0.967 / 0% (0.977 at 0.92: the higher threshold missed two more drug posts and gained nothing here);
+  // indicator F1 1.0 on both, none of the sixteen broken-checksum values reported.
+  'authors-dp': { macroF1: 0.99, benignFpr: 0 },
+  'authors-dq': { macroF1: 0.96, benignFpr: 0 },
 };
 const TRAINED = RECIPE.authors.files.map((f) => f.replace(/\.jsonl$/, ''));
 const FLOORS: Record<string, { macroF1: number; benignFpr: number }> = {
