@@ -8,8 +8,8 @@
  *   f32   bias[4]
  * Hashed weights are quantised per class (w = q * hashedScale[c]); int8 keeps the
  * table at 1 MB (2^18 buckets x 4 classes), a quarter of float32, so most of it stays in cache.
- * Dense weights are stored by NAME-indexed layout (catNames/subs in the header) and re-mapped on load, so adding
- * a lexicon category later does not silently shift weights.
+ * Dense weights are stored by NAME-indexed layout (catNames/subs in the header) and re-mapped
+ * on load, so adding a lexicon category later does not silently shift weights.
  */
 import { readFileSync } from 'node:fs';
 import { type FeatureConfig, FeatureExtractor } from './features.js';
