@@ -217,6 +217,15 @@ const HELD_OUT: Record<string, { macroF1: number; benignFpr: number }> = {
   // indicator F1 1.0 on both, none of the sixteen broken-checksum values reported.
   'authors-dp': { macroF1: 0.99, benignFpr: 0 },
   'authors-dq': { macroF1: 0.96, benignFpr: 0 },
+  // Written blind in the fourth session of 2026-12-07 as a further clean check of fe6086d6 (model
+  // unchanged): comments and replies under posts (dr: questions, arguments, quotes of shop posts,
+  // shop and recruiter replies) and classifieds (ds: shops dressed as sellers of tea, crystals,
+  // fertiliser or "party kits" next to real sellers of those goods; delivery jobs against drug
+  // courier jobs). On arrival: dr 0.970 / 4.0% (a joke, a complaint quoting a job ad, a reply
+  // quoting propaganda to argue with it), ds 0.970 / 0% (six veiled offers missed); indicator F1 1.0
+  // on both, none of the broken-checksum values written into the texts (fifteen or more) reported.
+  'authors-dr': { macroF1: 0.96, benignFpr: 0.04 },
+  'authors-ds': { macroF1: 0.96, benignFpr: 0 },
 };
 const TRAINED = RECIPE.authors.files.map((f) => f.replace(/\.jsonl$/, ''));
 const FLOORS: Record<string, { macroF1: number; benignFpr: number }> = {
