@@ -338,15 +338,21 @@ function batchDegrees(links: LinkObservation[], linkEnds: { ends: ({ id: string 
   return out;
 }
 
-/** Remove aggregates whose existing row is bound to a region the caller cannot see. */
+/**
+ * For a regional caller: remove aggregates whose existing row is bound to a region the caller
+ * cannot see, and leave the region of an existing national row (region null) as it is. The upsert
+ * fills a null region from the sighting, so without the second rule a regional user could move a
+ * record every region shares into their own region and hide it from all the others.
+ */
 async function dropInvisible(tx: Db, actor: Actor, aggs: Map<string, Agg>): Promise<void> {
   const regional = [...aggs.values()].filter((a) => ENTITY_TYPES.get(a.type)!.regional);
   if (!regional.length) return;
   const rows = await tx.execute(sql`select e.type, e.value, e.region from ${traceEntities} e
     join unnest(${sql.param(regional.map((a) => a.type))}::text[], ${sql.param(regional.map((a) => a.value))}::text[]) as k(type, value)
-      on e.type = k.type and e.value = k.value
-    where e.region is not null`);
-  for (const r of (rows as unknown as { rows: { type: string; value: string; region: string }[] }).rows) {
-    if (!regionVisible(actor.scope, r.region)) aggs.delete(entityKey(r.type, r.value));
+      on e.type = k.type and e.value = k.value`);
+  for (const r of (rows as unknown as { rows: { type: string; value: string; region: string | null }[] }).rows) {
+    const key = entityKey(r.type, r.value);
+    if (r.region === null) aggs.get(key)!.region = null;
+    else if (!regionVisible(actor.scope, r.region)) aggs.delete(key);
   }
 }

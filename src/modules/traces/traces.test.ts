@@ -293,6 +293,17 @@ for (const backend of testBackends()) {
       const mine = (await getEntity(t.ctx.db, almaty, w2.entityIds[2]!)).entity;
       assert.equal(mine.region, 'KZ-75'); // defaulted to the writer's only region
       assert.equal((await findEntity(t.ctx.db, analyst, 'shop', astShop))!.region, 'KZ-71');
+
+      // A national record (a post naming no region) stays national when a regional user sees it
+      // again: the sighting counts, the record does not move into the writer's region.
+      const shared = uniq('api:feed');
+      await observe(t.ctx.db, analyst, { module: 'monitor', source: 'monitor:api', entities: [{ type: 'item', value: shared }] });
+      const w3 = await observe(t.ctx.db, almaty, { module: 'monitor', source: 'monitor:api', entities: [{ type: 'item', value: shared }] });
+      assert.deepEqual(w3.rejected, []);
+      const astana = testActor(['investigator'], ['KZ-71']);
+      const after3 = (await findEntity(t.ctx.db, astana, 'item', shared))!;
+      assert.equal(after3.region, null);
+      assert.equal(after3.seenCount, 2);
     });
 
     describe('HTTP API', () => {
