@@ -48,8 +48,8 @@ export function isAuthor(r: Pick<RequestRow, 'createdById' | 'createdByName'>, a
 /** The moves this actor may make now, for the UI to show only allowed actions (the server still checks). */
 export function allowedMoves(r: RequestRow, actor: Actor, can: (p: Permission) => boolean): TransitionTo[] {
   return NEXT[r.status as RequestStatus].filter((to) => {
-    if (to === 'approved') return can('monitor.request.approve') && !isAuthor(r, actor);
-    if (to === 'cancelled') return can('monitor.request.approve') || (can('monitor.request.create') && isAuthor(r, actor));
+    if (to === 'approved') return can('monitor.request.approve') && !isAuthor(r, actor) && actor.type !== 'token';
+    if (to === 'cancelled') return can('monitor.request.approve') || (can('monitor.request.create') && isAuthor(r, actor) && r.status === 'draft');
     return can(NEEDS[to]);
   });
 }
@@ -94,10 +94,14 @@ export async function transition(db: Db, actor: Actor, id: string, to: Transitio
     if (to === 'approved') {
       requirePermission(actor, 'monitor.request.approve');
       if (isAuthor(r, actor)) throw new AppError('monitor.request_self_approval');
+      // A token names no person: whoever holds it could have drafted the request as themselves,
+      // so four eyes cannot be checked. Automation approves through the audited auto-approve policy.
+      if (actor.type === 'token') throw new AppError('monitor.request_token_approval');
     } else if (to === 'cancelled') {
-      // The author may withdraw their own draft; anyone else needs the reviewer's right.
-      if (!isAuthor(r, actor)) requirePermission(actor, 'monitor.request.approve');
-      else requirePermission(actor, 'monitor.request.create');
+      // The author may withdraw their own draft; an approved request, or someone else's draft,
+      // needs the reviewer's right (the author alone must not undo a second person's approval).
+      if (isAuthor(r, actor) && r.status === 'draft') requirePermission(actor, 'monitor.request.create');
+      else requirePermission(actor, 'monitor.request.approve');
     } else requirePermission(actor, NEEDS[to]);
     return applyMove(tx, actor, { type: actor.type, id: actor.id, name: actor.name }, r, to, note);
   });

@@ -1,6 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -117,6 +118,9 @@ for (const backend of testBackends()) {
       // An author holding the reviewer right is still refused by the service.
       const authorAsAdmin = { ...analystActor, roles: ['admin' as const] };
       await assert.rejects(transition(t.ctx.db, authorAsAdmin, id, 'approved'), (e: { code?: string }) => e.code === 'monitor.request_self_approval');
+      // Nor with an API token, which names no person to compare with the author.
+      const token: Actor = { type: 'token', id: randomUUID(), name: 'token:ops', roles: ['admin'], scope: { national: true, regions: [] } };
+      await assert.rejects(transition(t.ctx.db, token, id, 'approved'), (e: { code?: string }) => e.code === 'monitor.request_token_approval');
       const early = await reviewer.send('POST', `/api/monitor/requests/${id}/transition`, { to: 'sent' });
       assert.equal(early.json().error.code, 'record.invalid_state');
       assert.ok((await reviewer.get(`/api/monitor/requests/${id}`)).json().allowed.includes('approved'));
@@ -141,6 +145,15 @@ for (const backend of testBackends()) {
       const cancel = await analyst.send('POST', `/api/monitor/requests/${draft}/transition`, { to: 'cancelled', note: 'duplicate' });
       assert.equal(cancel.json().request.status, 'cancelled');
       assert.equal((await reviewer.send('POST', `/api/monitor/requests/${draft}/transition`, { to: 'approved' })).statusCode, 409);
+
+      // Once a second person has approved it, the author alone cannot withdraw it; a reviewer can.
+      const bank = requests.find((r) => r.target === 'bank')!.id;
+      assert.equal((await reviewer.send('POST', `/api/monitor/requests/${bank}/transition`, { to: 'approved' })).statusCode, 200);
+      assert.ok(!(await analyst.get(`/api/monitor/requests/${bank}`)).json().allowed.includes('cancelled'));
+      const undo = await analyst.send('POST', `/api/monitor/requests/${bank}/transition`, { to: 'cancelled' });
+      assert.equal(undo.statusCode, 403);
+      const byReviewer = await reviewer.send('POST', `/api/monitor/requests/${bank}/transition`, { to: 'cancelled', note: 'account already frozen' });
+      assert.equal(byReviewer.json().request.status, 'cancelled');
     });
 
     test('region scope: another region neither sees nor creates; the region\'s own reviewer does', async () => {
