@@ -48,6 +48,13 @@ for (const backend of testBackends()) {
       const anon = await t.app.inject('/api/users');
       assert.equal(anon.statusCode, 401);
       assert.equal(anon.json().error.code, 'auth.required');
+      // Refused before the body is parsed or validated: an anonymous caller cannot make the server
+      // read a large ingest body, nor learn the route's schema from validation errors.
+      for (const payload of ['{"items": "not an array"}', '{' + 'x'.repeat(2 << 20)]) {
+        const big = await t.app.inject({ method: 'POST', url: '/api/monitor/ingest', headers: { 'content-type': 'application/json' }, payload });
+        assert.equal(big.statusCode, 401, big.body.slice(0, 200));
+        assert.equal(big.json().error.code, 'auth.required');
+      }
     });
 
     const cases: [string, () => Promise<{ statusCode: number; json(): any; body: string }>, number, string][] = [

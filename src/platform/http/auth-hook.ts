@@ -18,9 +18,23 @@ function sameToken(a: string | null, b: unknown): boolean {
 }
 
 /**
- * Resolves who is calling (bearer token or session cookie) on every request, then enforces
- * the route's declared `config.auth` and CSRF for cookie-authenticated writes. API routes
- * without a declaration require a signed-in caller: forgetting to declare fails closed.
+ * The route's declared `config.auth`: API routes without a declaration require a signed-in
+ * caller, so forgetting to declare fails closed.
+ */
+function enforceRouteAuth(req: FastifyRequest): void {
+  // Unmatched paths go to the not-found handler: a 404 reveals nothing worth a sign-in.
+  if (!req.url.startsWith('/api/') || !req.routeOptions.url) return;
+  const need = req.routeOptions.config?.auth ?? 'authenticated';
+  if (need === 'public') return;
+  if (req.actor.type === 'anonymous') throw new AppError('auth.required');
+  if (need !== 'authenticated') requirePermission(req.actor, need);
+}
+
+/**
+ * Resolves who is calling (bearer token or session cookie) on every request and enforces the
+ * route's declared `config.auth` before the body is read (the ingest route accepts 64 MB: an
+ * anonymous caller must not get it parsed and validated first), then CSRF for
+ * cookie-authenticated writes.
  */
 export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('actor', null as unknown as Actor);
@@ -38,6 +52,7 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
       const actor = m ? await resolveApiToken(ctx.db, m[1]!, metaOf(req)) : null;
       if (!actor) throw new AppError('auth.token_invalid');
       req.actor = actor;
+      enforceRouteAuth(req);
       return;
     }
     const token = req.cookies?.[SESSION_COOKIE];
@@ -50,17 +65,12 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
         req.lang = pickLang(undefined, req.headers['x-qalqan-lang'] as string | undefined ?? s.user.locale);
       }
     }
+    enforceRouteAuth(req);
   });
 
   app.addHook('preHandler', async (req) => {
-    // Unmatched paths go to the not-found handler: a 404 reveals nothing worth a sign-in.
     if (!req.url.startsWith('/api/') || !req.routeOptions.url) return;
     const cfg = req.routeOptions.config ?? {};
-    const need = cfg.auth ?? 'authenticated';
-    if (need !== 'public') {
-      if (req.actor.type === 'anonymous') throw new AppError('auth.required');
-      if (need !== 'authenticated') requirePermission(req.actor, need);
-    }
     if (req.sessionId && !SAFE_METHODS.has(req.method) && !cfg.skipCsrf) {
       if (!sameToken(req.csrfToken, req.headers['x-csrf-token'])) throw new AppError('auth.csrf');
     }
