@@ -68,7 +68,10 @@ function isCombining(cp: number): boolean {
   );
 }
 
-const SPLIT_CHARS = new Set([0x20, 0x2e, 0x2d, 0x5f, 0x2a, 0xb7, 0x2022, 0x7c, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2219, 0x22c5]);
+// '/' and '\\' since 2026-12-07: "м/е/ф" was read as three one-letter words (a probe that split 30% of
+// the held-out sets' words that way found 86.8% of drug posts instead of 95.9%). A run still needs
+// three single chars with two letters (normalizer.ts), so "24/7", "1/2/5" and "ж/д" stay as they are.
+const SPLIT_CHARS = new Set([0x20, 0x2e, 0x2d, 0x5f, 0x2a, 0xb7, 0x2022, 0x7c, 0x2f, 0x5c, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2219, 0x22c5]);
 const SYM_CHARS = new Set([...'₸€₽£%#+'].map((c) => c.charCodeAt(0)));
 const SPECIAL_LOWER: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ł: 'l', ı: 'i', ħ: 'h', ŧ: 't', ŋ: 'n', ð: 'd', þ: 'th' };
 const LETTER_RE = /\p{L}/u;

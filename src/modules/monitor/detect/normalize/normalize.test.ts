@@ -101,6 +101,21 @@ describe('normalize', () => {
     assert.equal(origOf(n, src, 'соль'), 'С.О.Л.Ь');
     // ordinary single-letter words are left alone
     assert.deepEqual(words(normalize('в Алматы и в Астане')), ['в', 'алматы', 'и', 'в', 'астане']);
+    // a one-letter word before a split word keeps to itself, and the split word keeps its first letter
+    const pre = 'купи в с.о.л.ь и м-е-ф';
+    const np = normalize(pre);
+    assert.deepEqual(words(np), ['купи', 'в', 'соль', 'и', 'меф']);
+    assert.equal(origOf(np, pre, 'соль'), 'с.о.л.ь');
+    assert.equal(origOf(np, pre, 'меф'), 'м-е-ф');
+  });
+
+  it('re-joins letters split by slashes or pipes, and leaves fractions and abbreviations alone', () => {
+    const src = 'м/е/ф и к\\о\\к\\с, ш|и|ш|к|и';
+    const n = normalize(src);
+    assert.deepEqual(words(n), ['меф', 'и', 'кокс', 'шишки']);
+    assert.equal(origOf(n, src, 'меф'), 'м/е/ф');
+    assert.equal(origOf(n, src, 'кокс'), 'к\\о\\к\\с');
+    assert.deepEqual(words(normalize('24/7, 1/2/5 г, ж/д вокзал')), ['0', '0', '0', '0', '0', 'г', 'ж', 'д', 'вокзал']);
   });
 
   it('collapses stretched letters', () => {

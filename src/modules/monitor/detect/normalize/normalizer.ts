@@ -275,6 +275,12 @@ export class Normalizer {
     if (L === 1 && k !== K_OTHER) {
       if (this.pLen > 0 && (this.pLen === 1 ? sep >= 0 : sep === this.pSep) && this.pLen < MAX_WORD) {
         if (this.pLen === 1) this.pSep = sep;
+      } else if (this.pLen === 2 && sep >= 0) {
+        // The separator changed after two chars ("в м-е-ф", "и с.о.л.ь"): the first was a one-letter
+        // word of its own, the second starts the split word. Until 2026-12-07 both were let go,
+        // and the split word lost its first letter ("и с оль").
+        this.emitFirstPending();
+        this.pSep = sep;
       } else this.flushPending();
       const j = this.pLen++;
       this.pC[j] = this.wC[0];
@@ -286,6 +292,27 @@ export class Normalizer {
     }
     this.flushPending();
     this.processWord(this.wC, this.wK, this.wU, this.wS, this.wE, L, false);
+  }
+
+  /** Emit the first char of a two-char pending run as a word of its own; the second stays pending. */
+  private emitFirstPending(): void {
+    this.single(0);
+    this.pC[0] = this.pC[1];
+    this.pK[0] = this.pK[1];
+    this.pU[0] = this.pU[1];
+    this.pS[0] = this.pS[1];
+    this.pE[0] = this.pE[1];
+    this.pLen = 1;
+  }
+
+  /** Process pending char j as a one-char word. */
+  private single(j: number): void {
+    this.sC[0] = this.pC[j];
+    this.sK[0] = this.pK[j];
+    this.sU[0] = this.pU[j];
+    this.sS[0] = this.pS[j];
+    this.sE[0] = this.pE[j];
+    this.processWord(this.sC, this.sK, this.sU, this.sS, this.sE, 1, false);
   }
 
   /** Resolve the pending run: >= 3 single chars with >= 2 letters are one split word. */
@@ -300,14 +327,7 @@ export class Normalizer {
       this.processWord(this.pC, this.pK, this.pU, this.pS, this.pE, L, true);
       return;
     }
-    for (let j = 0; j < L; j++) {
-      this.sC[0] = this.pC[j];
-      this.sK[0] = this.pK[j];
-      this.sU[0] = this.pU[j];
-      this.sS[0] = this.pS[j];
-      this.sE[0] = this.pE[j];
-      this.processWord(this.sC, this.sK, this.sU, this.sS, this.sE, 1, false);
-    }
+    for (let j = 0; j < L; j++) this.single(j);
   }
 
   private processWord(
