@@ -56,6 +56,8 @@ declare module '../../platform/jobs/index.js' {
     'monitor.sweep': Record<string, never>;
     /** Parse an uploaded file and ingest it (import.service.ts). */
     'monitor.import': { importId: string };
+    /** The dead letter of a `monitor.import` job whose last retry failed (Jobs.define routes it here). */
+    'monitor.import.dead': { importId: string };
   }
 }
 

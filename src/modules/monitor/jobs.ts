@@ -7,7 +7,7 @@ import { systemActor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/http/context.js';
 import { enqueueDetection } from './ingest.service.js';
 import { detectItems, unfinishedIds } from './ingest.detect.js';
-import { runImport } from './import/import.service.js';
+import { abandonImport, runImport } from './import/import.service.js';
 import { startDetectWorker, stopDetectWorker } from './detect-worker-pool.js';
 
 /** Age after which an undetected or pending item is re-enqueued by the scheduled sweep. */
@@ -36,6 +36,14 @@ export async function registerMonitorJobs(ctx: AppContext, log: (msg: string, ex
   });
   await jobs.work('monitor.import', { retryLimit: 2, retryDelaySeconds: 10, expireInSeconds: 3600 }, async (batch) => {
     for (const job of batch) await runImport(ctx, job.data.importId, log);
+  });
+  // After the last retry (database or disk trouble) the job lands in its dead-letter queue: the
+  // import is marked failed there and its upload removed.
+  await jobs.work('monitor.import.dead', { retryLimit: 3, pollingIntervalSeconds: 5 }, async (batch) => {
+    for (const job of batch) {
+      log('monitor import failed after its retries', { id: job.data.importId });
+      await abandonImport(ctx, job.data.importId);
+    }
   });
   await jobs.schedule('monitor.sweep', '* * * * *', {});
   // At start-up nothing of ours is in flight yet, so every unfinished row is re-enqueued now

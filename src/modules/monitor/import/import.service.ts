@@ -7,7 +7,7 @@ import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform, type Readable } from 'node:stream';
-import { eq } from 'drizzle-orm';
+import { and, eq, notInArray } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/audit.service.js';
 import { requirePermission, systemActor, type Actor } from '../../../platform/auth/actor.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
@@ -106,7 +106,7 @@ export async function createImport(ctx: AppContext, actor: Actor, input: { body:
   });
   // Without a queue in this process (some test and CLI set-ups) the import runs in the background here.
   if (ctx.jobs) await ctx.jobs.send('monitor.import', { importId: imp.id });
-  else void runImport(ctx, imp.id, () => undefined).catch(() => undefined);
+  else void runImport(ctx, imp.id, () => undefined).catch(() => abandonImport(ctx, imp.id)).catch(() => undefined);
   return imp;
 }
 
@@ -117,6 +117,17 @@ export async function getImport(ctx: AppContext, actor: Actor, id: string): Prom
   const [row] = await ctx.db.select().from(monitorImports).where(eq(monitorImports.id, id));
   if (!row) throw new AppError('record.not_found');
   return row;
+}
+
+/**
+ * Mark an import that could not finish as failed and remove its upload: called when its job's
+ * last retry failed (the job's dead letter) or, without a queue, when the run threw. Without it
+ * the import page would show "running" for ever and the upload would stay on disk.
+ */
+export async function abandonImport(ctx: AppContext, id: string): Promise<void> {
+  const [imp] = await ctx.db.update(monitorImports).set({ status: 'failed', failure: 'internal_error', finishedAt: new Date() })
+    .where(and(eq(monitorImports.id, id), notInArray(monitorImports.status, ['done', 'failed']))).returning();
+  if (imp?.path) rmSync(imp.path, { force: true });
 }
 
 /**

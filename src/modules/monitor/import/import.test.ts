@@ -1,6 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { and, eq, sql } from 'drizzle-orm';
 import { startJobs } from '../../../app/runtime.js';
@@ -8,7 +9,7 @@ import { systemActor } from '../../../platform/auth/actor.js';
 import { startTestApp, uniqueName, type Agent, type TestApp } from '../../../platform/testing/app.js';
 import { testBackends } from '../../../platform/testing/db.js';
 import { findEntity } from '../../traces/traces.service.js';
-import { monitorItems, monitorSources } from '../schema.js';
+import { monitorImports, monitorItems, monitorSources } from '../schema.js';
 import { parseCsv } from './csv.js';
 import { importFile } from './import.service.js';
 import { parseJsonl } from './jsonl.js';
@@ -131,6 +132,19 @@ for (const backend of testBackends()) {
       assert.equal(st, 'failed');
       const n = (await t.ctx.db.execute(sql`select count(*)::int as n from monitor_imports where id = ${badId} and failure is not null`) as unknown as { rows: { n: number }[] }).rows[0]!.n;
       assert.equal(n, 1);
+    });
+
+    test('an import whose job failed its last retry is marked failed and its upload removed', async () => {
+      const path = join(t.ctx.config.dataDir, `${uniqueName('stuck')}.upload`);
+      writeFileSync(path, '{}');
+      const [imp] = await t.ctx.db.insert(monitorImports).values({ sourceName: `${src}-stuck`, format: 'jsonl', fileName: 'x.jsonl', path, status: 'running', createdBy: 'test' }).returning();
+      // What pg-boss does after the last retry: the job goes to the queue's dead letter.
+      await t.ctx.jobs!.send('monitor.import.dead', { importId: imp!.id });
+      let st = '';
+      for (let i = 0; i < 150 && st !== 'failed'; i++) { st = (await analyst.get(`/api/monitor/imports/${imp!.id}`)).json().import.status; await new Promise((r) => setTimeout(r, 100)); }
+      assert.equal(st, 'failed');
+      assert.equal((await analyst.get(`/api/monitor/imports/${imp!.id}`)).json().import.failure, 'internal_error');
+      assert.ok(!existsSync(path), 'the upload is removed');
     });
   });
 }
