@@ -126,9 +126,11 @@ export async function decide(db: Db, actor: Actor, itemId: string, input: { deci
       decision: input.decision, label, note: input.note?.trim() || null, reviewerName: actor.name,
       modelLabel: item.label, modelRisk: item.risk, modelVersion: item.modelVersion, decidedAt: new Date(),
     };
+    // The row lock above takes nothing when this reviewer has no decision yet: two first decisions
+    // sent at once (a double key press) both insert, so the insert updates on conflict.
     const [row] = before
       ? await tx.update(d).set(values).where(eq(d.id, before.id)).returning()
-      : await tx.insert(d).values({ ...values, itemId, reviewerId: me }).returning();
+      : await tx.insert(d).values({ ...values, itemId, reviewerId: me }).onConflictDoUpdate({ target: [d.itemId, d.reviewerId], set: values }).returning();
     const all = await tx.select({ decision: d.decision }).from(d).where(eq(d.itemId, itemId));
     await recordAudit(tx, actor, {
       action: 'monitor.review.decide', entityType: 'monitor_item', entityId: itemId, region: item.regions.length === 1 ? item.regions[0] : null,

@@ -71,14 +71,20 @@ const bounds = (range: PeriodRange) => ({
 });
 const groupingSets = sql.raw(`group by grouping sets ((metric), (metric, bucket), (metric, region), (metric, label), (metric, source))`);
 
-/** found (flagged by detection, at detection time) and confirmed (review status confirmed, at the first confirmation). */
+/**
+ * found (flagged by detection, at detection time, by the detector's label) and confirmed (review
+ * status confirmed, at the first confirmation, by the label the first confirming reviewer gave).
+ * A post the detector called benign and a reviewer confirmed counts as confirmed: the detector's
+ * misses that people caught belong in the figure.
+ */
 async function itemEvents(db: Db, actor: Actor, q: StatsQuery, range: PeriodRange, g: Granularity): Promise<Grouped[]> {
   const { lo, hi } = bounds(range);
-  const c: (SQL | undefined)[] = [itemScope(actor), sql`${i.label} is not null`, sql`${i.label} <> 'benign'`];
+  const c: (SQL | undefined)[] = [itemScope(actor)];
   if (q.region) c.push(sql`${q.region} = any(${i.regions})`);
-  if (q.label) c.push(eq(i.label, q.label));
   if (q.source) c.push(eq(s.name, q.source));
-  const where = and(...c);
+  const inScope = and(...c) ?? sql`true`; // national callers with no filter: no condition at all
+  const where = and(inScope, sql`${i.label} is not null`, sql`${i.label} <> 'benign'`, q.label ? eq(i.label, q.label) : undefined);
+  const confirmedLabel = sql`coalesce((select x.label from ${d} x where x.item_id = ${i.id} and x.decision = 'confirmed' order by x.decided_at limit 1), ${i.label})`;
   // An item's review status is confirmed when confirmations outnumber rejections (review.service aggregate()).
   const confirmedAt = sql`(select min(x.decided_at) filter (where x.decision = 'confirmed') from ${d} x where x.item_id = ${i.id}
     having count(*) filter (where x.decision = 'confirmed') > count(*) filter (where x.decision = 'rejected'))`;
@@ -88,10 +94,10 @@ async function itemEvents(db: Db, actor: Actor, q: StatsQuery, range: PeriodRang
         from ${i} join ${s} on ${s.id} = ${i.sourceId} where ${where} and ${i.detectedAt} >= ${lo} and ${i.detectedAt} < ${hi}
       union all
       select id, 'confirmed', at, label, source, regions from (
-        select ${i.id} as id, ${confirmedAt} as at, ${i.label} as label, ${s.name} as source, ${i.regions} as regions
+        select ${i.id} as id, ${confirmedAt} as at, ${confirmedLabel} as label, ${s.name} as source, ${i.regions} as regions
           from ${i} join ${s} on ${s.id} = ${i.sourceId}
-          where ${where} and exists (select 1 from ${d} y where y.item_id = ${i.id} and y.decision = 'confirmed')
-      ) c where at >= ${lo} and at < ${hi}
+          where ${inScope} and exists (select 1 from ${d} y where y.item_id = ${i.id} and y.decision = 'confirmed')
+      ) c where at >= ${lo} and at < ${hi}${q.label ? sql` and label = ${q.label}` : sql``}
     ), flat as (
       -- one row per named region (items naming none count under '' = national desk); distinct ids keep totals exact
       select ev.id, ev.metric, ${bucketOf(sql`ev.at`, g)} as bucket, ev.label, ev.source, rg.region

@@ -35,7 +35,8 @@ for (const backend of testBackends()) {
     let reviewer: Agent, analyst: Agent, astanaHq: Agent;
     let analystActor: Actor;
     const tag = uniqueName('st').replace(/[^a-z0-9]/g, '');
-    const id: Record<'a' | 'b' | 'c' | 'd', string> = { a: '', b: '', c: '', d: '' };
+    const id: Record<'a' | 'b' | 'c' | 'd' | 'e', string> = { a: '', b: '', c: '', d: '', e: '' };
+    let drugA = '';
     const q = (agent: Agent, query: string) => agent.get(`/api/monitor/stats?${query}`);
     const byKey = (rows: Row[], key: string) => rows.find((r) => r.key === key);
 
@@ -59,23 +60,28 @@ for (const backend of testBackends()) {
         { external_id: 'a', text: `Меф, шишки — Алматы, клады 24/7. Бот @${tag}a_bot, сайт https://${tag}a.example/menu` },
         { external_id: 'b', text: `Закладки мефедрон Алматы, пиши @${tag}b_bot` },
       ])) as [string, string];
-      [id.c, id.d] = (await ing(`${tag}-other`, [
+      [id.c, id.d, id.e] = (await ing(`${tag}-other`, [
         { external_id: 'c', text: `Шишки, меф — Астана, бот @${tag}c_bot, закладки 24/7` },
         { external_id: 'd', text: 'Астанада ертең күн ашық, жел әлсіз болады.' },
-      ])) as [string, string];
+        { external_id: 'e', text: 'Астана, товар на месте, кто понял — пишите в личку.' },
+      ])) as [string, string, string];
       await detectItems(t.ctx.db, systemActor('test'), Object.values(id));
       const labels = (await t.ctx.db.execute(sql`select id, label, regions from monitor_items where id = any(${sql.param(Object.values(id))}::uuid[])`) as unknown as { rows: { id: string; label: string; regions: string[] }[] }).rows;
       const label = (x: string) => labels.find((r) => r.id === x)!;
       for (const k of ['a', 'b', 'c'] as const) assert.notEqual(label(id[k]).label, 'benign', `${k} flagged`);
       assert.equal(label(id.d).label, 'benign');
+      assert.equal(label(id.e).label, 'benign', 'a veiled offer the detector misses');
       assert.deepEqual([label(id.a).regions, label(id.c).regions], [['KZ-75'], ['KZ-71']]);
 
       // a: confirmed; c: one confirmation and one rejection = unsure, so not counted as confirmed.
       assert.equal((await reviewer.send('POST', `/api/monitor/review/items/${id.a}`, { decision: 'confirmed' })).statusCode, 200);
       assert.equal((await reviewer.send('POST', `/api/monitor/review/items/${id.c}`, { decision: 'rejected' })).statusCode, 200);
       assert.equal((await analyst.send('POST', `/api/monitor/review/items/${id.c}`, { decision: 'confirmed' })).statusCode, 200);
+      // e: the detector called it benign; a reviewer confirms it as a sale (the detector's miss, caught by a person).
+      assert.equal((await reviewer.send('POST', `/api/monitor/review/items/${id.e}`, { decision: 'confirmed', label: 'drug_sale' })).statusCode, 200);
 
       const drug = label(id.a).label;
+      drugA = drug;
       const ba = await createRequest(t.ctx.db, analystActor, { target: 'blocking_authority', region: 'KZ-75', origin: { module: 'monitor', itemIds: [id.a] }, entries: [
         { type: 'url', value: `https://${tag}a.example/menu`, itemId: id.a, label: drug },
         { type: 'domain', value: `${tag}a.example`, firstSeen: new Date('2026-03-01T18:30:00Z') },
@@ -95,6 +101,7 @@ for (const backend of testBackends()) {
         when ${id.c}::uuid then '2026-03-10T05:00:00Z'::timestamptz else '2026-03-03T00:00:00Z'::timestamptz end where id = any(${sql.param(Object.values(id))}::uuid[])`);
       await db.execute(sql`update monitor_review_decisions set decided_at = '2026-03-04T05:00:00Z' where item_id = ${id.a}::uuid`);
       await db.execute(sql`update monitor_review_decisions set decided_at = '2026-03-05T05:00:00Z' where item_id = ${id.c}::uuid`);
+      await db.execute(sql`update monitor_review_decisions set decided_at = '2026-03-09T05:00:00Z' where item_id = ${id.e}::uuid`);
       const pin = (rid: string, sent: string, blocked: string | null, restored: string | null) => db.execute(sql`update monitor_requests set sent_at = ${sent}::timestamptz,
         first_blocked_at = ${blocked}::timestamptz, blocked_at = ${blocked}::timestamptz, restored_at = ${restored}::timestamptz where id = ${rid}::uuid`);
       await pin(ba.id, '2026-03-05T06:00:00Z', '2026-03-06T18:30:00Z', null);
@@ -115,7 +122,9 @@ for (const backend of testBackends()) {
       // b was detected at 19:30 UTC on 2 March = 00:30 on 3 March in Almaty.
       assert.deepEqual([day('2026-03-02').found, day('2026-03-03').found, day('2026-03-10').found], [1, 1, 1]);
       assert.equal(day('2026-03-04').confirmed, 1);
-      assert.equal(s.totals.confirmed, 1, 'an item with one confirmation and one rejection is not confirmed');
+      // c (one confirmation, one rejection) is not confirmed; e, which the detector called benign, is.
+      assert.deepEqual([day('2026-03-05').confirmed, day('2026-03-09').confirmed, s.totals.confirmed], [0, 1, 2]);
+      assert.equal(byKey(s.byLabel, 'drug_sale')!.confirmed, drugA === 'drug_sale' ? 2 : 1, 'e counts under the label the reviewer gave');
       // The URL went to the authority (06:00) and the hosting provider (07:00): one resource, requested on 5 March.
       assert.deepEqual([day('2026-03-04').requested, day('2026-03-05').requested, day('2026-03-10').requested], [1, 2, 1]);
       assert.deepEqual([s.totals.found, s.totals.requested, s.totals.blocked, s.totals.restored], [3, 4, 3, 1]);
@@ -141,7 +150,7 @@ for (const backend of testBackends()) {
       const almaty = (await q(reviewer, 'granularity=month&from=2026-03-01&to=2026-03-31&region=KZ-75')).json();
       assert.deepEqual([almaty.totals.found, almaty.totals.requested, almaty.byRegion.map((r: Row) => r.key)], [2, 3, ['KZ-75']]);
       const src = (await q(reviewer, `granularity=month&from=2026-03-01&to=2026-03-31&source=${tag}-other`)).json();
-      assert.deepEqual([src.totals.found, src.totals.confirmed, src.totals.requested], [1, 0, 1]);
+      assert.deepEqual([src.totals.found, src.totals.confirmed, src.totals.requested], [1, 1, 1]);
       const lbl = (await q(reviewer, 'granularity=month&from=2026-03-01&to=2026-03-31&label=courier_recruitment')).json();
       const sale = (await q(reviewer, 'granularity=month&from=2026-03-01&to=2026-03-31&label=drug_sale')).json();
       assert.equal(lbl.totals.found + sale.totals.found + (await q(reviewer, 'granularity=month&from=2026-03-01&to=2026-03-31&label=drug_propaganda')).json().totals.found, 3);
@@ -153,7 +162,7 @@ for (const backend of testBackends()) {
       const res = await q(astanaHq, 'granularity=month&from=2026-03-01&to=2026-03-31');
       assert.equal(res.statusCode, 200, res.body);
       const s = res.json();
-      assert.deepEqual([s.totals.found, s.totals.confirmed, s.totals.requested, s.totals.blocked], [1, 0, 1, 0]);
+      assert.deepEqual([s.totals.found, s.totals.confirmed, s.totals.requested, s.totals.blocked], [1, 1, 1, 0]);
       assert.deepEqual(s.byRegion.map((r: Row) => r.key), ['KZ-71']);
       assert.deepEqual((await astanaHq.get('/api/monitor/stats/sources')).json().sources, [`${tag}-other`]);
       assert.equal((await q(astanaHq, 'granularity=month&from=2026-03-01&to=2026-03-31&region=KZ-75')).json().totals.found, 0);
@@ -174,7 +183,7 @@ for (const backend of testBackends()) {
       assert.ok(csv.body.startsWith('\uFEFFКод,Регион,Выявлено,Подтверждено'));
       assert.match(csv.body, /\r\nKZ-75,[^,]*Алматы[^,]*,2,1,3,3,1,96,115\.2\r\n/);
       const periods = (await reviewer.get('/api/monitor/stats.csv?granularity=week&from=2026-03-01&to=2026-03-10&lang=kk')).body;
-      assert.match(periods, /Барлығы,3,1,4,3,1,96,115\.2\r\n$/);
+      assert.match(periods, /Барлығы,3,2,4,3,1,96,115\.2\r\n$/);
       const x = await reviewer.get('/api/monitor/stats.xlsx?granularity=day&from=2026-03-01&to=2026-03-10&lang=en');
       assert.equal(x.statusCode, 200);
       const wb = new ExcelJS.Workbook();
@@ -183,7 +192,7 @@ for (const backend of testBackends()) {
       const per = wb.getWorksheet('Period')!;
       assert.deepEqual((per.getRow(1).values as unknown[]).slice(1, 4), ['Period', 'Found', 'Confirmed']);
       assert.deepEqual((per.getRow(3).values as unknown[]).slice(1, 3), ['2026-03-02', 1]);
-      assert.deepEqual((per.getRow(12).values as unknown[]).slice(1, 7), ['Total', 3, 1, 4, 3, 1]);
+      assert.deepEqual((per.getRow(12).values as unknown[]).slice(1, 7), ['Total', 3, 2, 4, 3, 1]);
       assert.equal(wb.getWorksheet('Filters')!.getRow(2).getCell(2).value, '2026-03-01');
     });
 
