@@ -57,11 +57,11 @@ for (const backend of testBackends()) {
     let token: string;
     const tag = uniqueName('rv');
     let ids: string[] = [];
+    const mk = async (roles: string[], regions?: string[]) => { const u = await t.user({ username: uniqueName('rvu'), roles, regions }); return t.login(u.username, u.password); };
 
     before(async () => {
       t = await startTestApp(backend);
       await startJobs(t.ctx);
-      const mk = async (roles: string[], regions?: string[]) => { const u = await t.user({ username: uniqueName('rvu'), roles, regions }); return t.login(u.username, u.password); };
       rev1 = await mk(['reviewer']);
       rev2 = await mk(['analyst']);
       almaty = await mk(['reviewer'], ['KZ-75']);
@@ -168,6 +168,17 @@ for (const backend of testBackends()) {
       assert.deepEqual([fb.rows.length, fb.dropped], [2, 0]);
       const withDev = readFeedback(file, [...dev, { label: 'benign', text: lines[0].text }]);
       assert.deepEqual([withDev.rows.length, withDev.dropped], [1, 1]);
+    });
+
+    test('two identical first decisions sent at once (a double key press) both succeed and leave one decision', async () => {
+      const res = await t.app.inject({ method: 'POST', url: '/api/monitor/ingest', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        payload: JSON.stringify({ source: `${tag}-feed2`, items: [{ text: sale('Алматы', `${tag}_q6_bot`), external_id: 'q6' }] }) });
+      const [id] = res.json().ids as string[];
+      await waitDetected(t.ctx.db, [id!]);
+      const fast = await mk(['reviewer']);
+      const both = await Promise.all([1, 2].map(() => fast.send('POST', `/api/monitor/review/items/${id}`, { decision: 'confirmed' })));
+      assert.deepEqual(both.map((r) => r.statusCode), [200, 200], both.map((r) => r.body).join('\n'));
+      assert.equal((await fast.get(`/api/monitor/review/items/${id}`)).json().decisions.length, 1);
     });
   });
 }
