@@ -42,6 +42,12 @@ export interface IngestResult {
   flagged: number;
 }
 
+/** ingestBatch's result: also the position in `items` of each stored id, for callers that split a batch. */
+export interface IngestBatchResult extends IngestResult {
+  /** positions[k] is the index in `items` of ids[k]. */
+  positions: number[];
+}
+
 /** Most items one call may carry; bigger feeds are split by the producer. */
 export const INGEST_MAX_ITEMS = 10_000;
 /** Rows per INSERT statement (and per detector call) and item ids per follow-up job. */
@@ -137,7 +143,7 @@ async function detectChunk(rows: CleanItem[]): Promise<string | null> {
 export async function ingestBatch(
   ctx: AppContext, actor: Actor,
   input: { source: { kind: SourceKind; name: string }; items: IngestItem[]; importId?: string },
-): Promise<IngestResult> {
+): Promise<IngestBatchResult> {
   requirePermission(actor, 'monitor.ingest');
   checkSource(input.source);
   if (input.items.length > INGEST_MAX_ITEMS) throw new AppError('monitor.batch_too_large', { max: INGEST_MAX_ITEMS }, { max: INGEST_MAX_ITEMS });
@@ -153,6 +159,7 @@ export async function ingestBatch(
     clean.push(c);
   }
   const ids: string[] = [];
+  const positions: number[] = [];
   /** Ids the job must visit: flagged items (pending follow-up) and items stored raw. */
   const followUp: string[] = [];
   let flagged = 0;
@@ -170,6 +177,7 @@ export async function ingestBatch(
           const row = created.get(c.externalId);
           if (!row) { duplicates++; continue; }
           ids.push(row.id);
+          positions.push(c.index);
           if (row.label !== 'benign') followUp.push(row.id);
           if (row.label !== null && row.label !== 'benign') flagged++;
         }
@@ -183,7 +191,7 @@ export async function ingestBatch(
     // the sweep (jobs.ts) finds pending and undetected rows and enqueues them again.
     await enqueueDetection(ctx, followUp).catch(() => undefined);
   }
-  return { accepted: ids.length, duplicates, rejected, ids, flagged };
+  return { accepted: ids.length, duplicates, rejected, ids, positions, flagged };
 }
 
 /** Detection jobs of DETECT_JOB_SIZE ids. Without a queue (some CLI paths) the sweep picks them up later. */

@@ -65,6 +65,15 @@ for (const backend of testBackends()) {
       const [{ n }] = (await t.ctx.db.execute(sql`select count(*)::int as n from monitor_items i join monitor_sources s on s.id = i.source_id where s.name = ${`${tag}-feed`}`) as unknown as { rows: { n: number }[] }).rows as [{ n: number }];
       assert.equal(n, 3);
       assert.equal((await ingest({ items: Array.from({ length: 10_001 }, () => ({ text: 'x' })) })).statusCode, 413);
+
+      // Items that name their own source are stored per source; ids still come back in input order.
+      const mixed = (await ingest({ source: `${tag}-mixA`, items: [
+        { text: 'first, feed A', external_id: 'm1' }, { text: 'second, feed B', external_id: 'm2', source: `${tag}-mixB` },
+        { text: '' }, { text: 'fourth, feed A', external_id: 'm4' },
+      ] })).json();
+      assert.equal(mixed.ids.length, 3);
+      const texts = (await t.ctx.db.execute(sql`select id, text from monitor_items where id = any(${sql.param(mixed.ids)}::uuid[])`) as unknown as { rows: { id: string; text: string }[] }).rows;
+      assert.deepEqual(mixed.ids.map((id: string) => texts.find((x) => x.id === id)!.text), ['first, feed A', 'second, feed B', 'fourth, feed A']);
       const noToken = await t.app.inject({ method: 'POST', url: '/api/monitor/ingest', payload: { items: [] } });
       assert.equal(noToken.statusCode, 401);
     });

@@ -31,6 +31,7 @@ export async function monitorRoutes(app: App, ctx: AppContext): Promise<void> {
     // Items may name their own source; each source is one ingestBatch call, indexes mapped back.
     const groups = new Map<string, { items: IngestItem[]; index: number[] }>();
     const out: IngestResult = { accepted: 0, duplicates: 0, rejected: [], ids: [], flagged: 0 };
+    const stored: { at: number; id: string }[] = [];
     items.forEach((raw, i) => {
       const item = fromApiItem(raw);
       if ('reason' in item) return void out.rejected.push({ index: i, reason: item.reason });
@@ -43,10 +44,13 @@ export async function monitorRoutes(app: App, ctx: AppContext): Promise<void> {
     });
     for (const [name, g] of groups) {
       const r = await ingestBatch(ctx, req.actor, { source: { kind: 'api', name }, items: g.items });
-      out.accepted += r.accepted; out.duplicates += r.duplicates; out.flagged += r.flagged; out.ids.push(...r.ids);
+      out.accepted += r.accepted; out.duplicates += r.duplicates; out.flagged += r.flagged;
+      r.ids.forEach((id, k) => stored.push({ at: g.index[r.positions[k]!]!, id }));
       for (const rej of r.rejected) out.rejected.push({ index: g.index[rej.index]!, reason: rej.reason });
     }
     out.rejected.sort((a, b) => a.index - b.index);
+    // ids in input order across sources, as documented (each group's are in order already)
+    out.ids = stored.sort((a, b) => a.at - b.at).map((x) => x.id);
     return out;
   });
 
