@@ -100,8 +100,10 @@ export async function submitManual(ctx: AppContext, actor: Actor, input: { url?:
   if (r.ids[0]) return { id: r.ids[0], duplicate: false };
   const srcId = await sourceId(ctx.db, source);
   const [row] = await ctx.db.select({ id: monitorItems.id }).from(monitorItems)
-    .where(and(eq(monitorItems.sourceId, srcId), eq(monitorItems.externalId, deriveExternalId(input.url ?? null, text))));
-  return { id: row!.id, duplicate: true };
+    .where(and(eq(monitorItems.sourceId, srcId), eq(monitorItems.externalId, deriveExternalId(input.url ?? null, text)), itemScope(actor)));
+  // Submitted before by someone who sees a region this officer does not: say so, without its id.
+  if (!row) throw new AppError('monitor.duplicate_out_of_scope');
+  return { id: row.id, duplicate: true };
 }
 
 /** Dashboard card: flagged items of the last 7 days in scope, by label, and items waiting for detection; plus the action figures of stats/dashboard.ts. */

@@ -192,6 +192,13 @@ for (const backend of testBackends()) {
       const again = (await analyst.send('POST', '/api/monitor/items/manual', { url: `https://t.me/${tag}_manual`, text: sale('Алматы', `${tag}_man_bot`) })).json();
       assert.deepEqual(again, { id: first.json().id, duplicate: true });
       assert.equal((await almaty.send('POST', '/api/monitor/items/manual', { text: 'x' })).statusCode, 403);
+      // An officer of another region repeating it learns it is known, not its id.
+      const u = await t.user({ username: uniqueName('mast'), roles: ['analyst'], regions: ['KZ-71'] });
+      const astana = await t.login(u.username, u.password);
+      const other = await astana.send('POST', '/api/monitor/items/manual', { url: `https://t.me/${tag}_manual`, text: sale('Алматы', `${tag}_man_bot`) });
+      assert.equal(other.statusCode, 409, other.body);
+      assert.equal(other.json().error.code, 'monitor.duplicate_out_of_scope');
+      assert.ok(!other.body.includes(first.json().id));
       assert.equal((await analyst.send('POST', '/api/monitor/items/manual', {})).statusCode, 400);
       const trail = (await t.ctx.db.execute(sql`select count(*)::int as n from audit_log where action = 'monitor.ingest'`) as unknown as { rows: { n: number }[] }).rows[0]!.n;
       assert.ok(trail > 0);

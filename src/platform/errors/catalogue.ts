@@ -58,6 +58,7 @@ export const ERRORS = {
   'monitor.request_nothing': { status: 422, key: 'errors.monitor.request_nothing' },
   'monitor.request_region_required': { status: 400, key: 'errors.monitor.request_region_required' },
   'monitor.review_not_detected': { status: 409, key: 'errors.monitor.review_not_detected' },
+  'monitor.duplicate_out_of_scope': { status: 409, key: 'errors.monitor.duplicate_out_of_scope' },
   'finance.invalid_address': { status: 400, key: 'errors.finance.invalid_address' },
   'finance.import_unreadable': { status: 400, key: 'errors.finance.import_unreadable' },
   'finance.import_rejected': { status: 422, key: 'errors.finance.import_rejected' },
