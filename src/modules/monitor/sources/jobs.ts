@@ -3,6 +3,7 @@ import type { AppContext } from '../../../platform/http/context.js';
 import { ingestBatch, type IngestResult } from '../ingest.service.js';
 import { crawl, realClock, type Clock } from './crawler.js';
 import { parseAllowlist } from './ip.js';
+import { runErrorText } from './run-error.js';
 import type { Resolver } from './safe-fetch.js';
 import { markRun, pruneRuns, runCursorStore, type CrawlParams } from './runs.service.js';
 import type { IngestItem, IngestSink } from './sink.js';
@@ -58,7 +59,7 @@ export async function runCrawlJob(ctx: AppContext, data: CrawlParams & { runId: 
     await markRun(ctx.db, data.runId, { status: 'done', stats, finishedAt: new Date() });
     return stats;
   } catch (e) {
-    await markRun(ctx.db, data.runId, { status: 'failed', error: (e as Error).message.slice(0, 1000), finishedAt: new Date() });
+    await markRun(ctx.db, data.runId, { status: 'failed', error: runErrorText(e), finishedAt: new Date() });
     throw e;
   }
 }
@@ -89,7 +90,7 @@ export async function pollChannel(ctx: AppContext, client: TelegramInvoker, poll
     return stats;
   } catch (e) {
     const id = cursors.runId();
-    if (id) await markRun(ctx.db, id, { status: 'failed', error: (e as Error).message.slice(0, 1000), finishedAt: new Date() });
+    if (id) await markRun(ctx.db, id, { status: 'failed', error: runErrorText(e), finishedAt: new Date() });
     throw e;
   }
 }
