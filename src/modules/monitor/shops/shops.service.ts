@@ -141,9 +141,10 @@ export async function getShop(db: Db, actor: Actor, shopId: string) {
     indicatorsOut.push({ ...i, entityId: e?.id ?? null, hub: x?.hub ?? null, totalItems: x?.itemCount ?? i.items, otherShop: x?.shopId && x.shopId !== shop.id ? x.shopId : null });
   }
 
-  const merges = await db.select().from(monitorShopMerges)
+  const mergeRows = await db.select().from(monitorShopMerges)
     .where(or(eq(monitorShopMerges.shopId, shop.id), sql`${monitorShopMerges.mergedShopIds} @> array[${shop.id}]::uuid[]`))
     .orderBy(desc(monitorShopMerges.createdAt)).limit(100);
+  const merges = await redactMerges(db, actor, mergeRows);
 
   return {
     ...shop,
@@ -153,6 +154,20 @@ export async function getShop(db: Db, actor: Actor, shopId: string) {
     cities: [...cities].map(([id, items]) => ({ id, region: cityById(id)?.region ?? null, name: cityById(id)?.name ?? null, items })).sort((a, b) => b.items - a.items),
     merges,
   };
+}
+
+/**
+ * A merge names the item that joined two shops (and, for a near-duplicate, the item it matched).
+ * A regional reader sees that the shops merged, but not the id or evidence of an item outside
+ * their region: the rest of the shop page hides those items too.
+ */
+async function redactMerges<M extends { itemId: string | null; detail: Record<string, unknown> }>(db: Db, actor: Actor, rows: M[]): Promise<(M & { redacted?: true })[]> {
+  if (actor.scope.national) return rows;
+  const named = (m: M) => [m.itemId, typeof m.detail.matchedItemId === 'string' ? m.detail.matchedItemId : null].filter((x): x is string => x !== null);
+  const ids = [...new Set(rows.flatMap(named))];
+  const visible = new Set(ids.length ? (await db.select({ id: monitorItems.id }).from(monitorItems)
+    .where(and(inArray(monitorItems.id, ids), itemScope(actor)))).map((r) => r.id) : []);
+  return rows.map((m) => (named(m).every((id) => visible.has(id)) ? m : { ...m, itemId: null, detail: {}, redacted: true as const }));
 }
 
 /** Dashboard numbers: live shops in scope by effective status. */

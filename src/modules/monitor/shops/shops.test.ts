@@ -82,6 +82,12 @@ for (const backend of testBackends()) {
       assert.deepEqual(merge.mergedShopIds, [shopB]);
       const via = (merge.detail.groups as { indicators: { value: string }[]; shops: string[] }[]).map((g) => [g.indicators.map((i) => i.value).join(), g.shops.join()]).sort();
       assert.deepEqual(via, [[`${tag}_a_bot`, shopA], [`${tag}_b_bot`, shopB]].sort());
+      // An Almaty reader sees the merge, not the Astana post that made it nor its evidence.
+      const fromAlmaty = (await almaty.get(`/api/monitor/shops/${shopA}`)).json().shop;
+      assert.deepEqual(new Set(fromAlmaty.items.map((i: { id: string }) => i.id)), new Set([a1, a2]));
+      const hidden = fromAlmaty.merges.find((m: { outcome: string }) => m.outcome === 'merged');
+      assert.deepEqual([hidden.itemId, hidden.detail, hidden.redacted, hidden.mergedShopIds], [null, {}, true, [shopB]]);
+      assert.ok(!JSON.stringify(fromAlmaty).includes(c1!));
       // The absorbed shop resolves to the survivor and leaves the list.
       assert.equal((await analyst.get(`/api/monitor/shops/${shopB}`)).json().shop.id, shopA);
       const list = (await analyst.get(`/api/monitor/shops?q=${tag}_`)).json().shops as { id: string }[];
