@@ -71,10 +71,11 @@ export async function listEvidence(db: Db, actor: Actor, query: EvidenceQuery): 
   return db.select().from(evidenceItems).where(and(...c)).orderBy(desc(evidenceItems.createdAt)).limit(Math.min(query.limit ?? 100, 500));
 }
 
-async function loadScoped(db: Db, actor: Actor, id: string): Promise<EvidenceItem> {
+async function loadScoped(db: Db, actor: Actor, id: string, lock = false): Promise<EvidenceItem> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('record.not_found');
   // Outside the scope looks exactly like "does not exist": no existence oracle across regions.
-  const [item] = await db.select().from(evidenceItems).where(and(eq(evidenceItems.id, id), regionCondition(actor.scope, evidenceItems.region)));
+  const q = db.select().from(evidenceItems).where(and(eq(evidenceItems.id, id), regionCondition(actor.scope, evidenceItems.region)));
+  const [item] = lock ? await q.for('update') : await q;
   if (!item) throw new AppError('record.not_found');
   return item;
 }
@@ -97,23 +98,28 @@ export interface CustodyInput {
 /** Record a hand-over; the item's status, holder and location follow the event. */
 export async function recordCustody(db: Db, actor: Actor, id: string, input: CustodyInput): Promise<{ item: EvidenceItem; event: CustodyEvent }> {
   requirePermission(actor, 'evidence.write');
+  const seal = input.sealNumber?.trim() || undefined; // an empty seal number must not blank the item's seal
+  if (input.action === 'resealed' && !seal) throw new AppError('request.invalid', { sealNumber: 'required to reseal' });
   return db.transaction(async (tx) => {
-    const item = await loadScoped(tx, actor, id);
+    // Locked: two hand-overs at once (disposed and checked out) must not both pass the state check.
+    const item = await loadScoped(tx, actor, id, true);
     const next = TRANSITIONS[item.status]?.[input.action];
     if (!next) throw new AppError('record.invalid_state', { status: item.status, action: input.action });
     if ((input.action === 'transferred' || input.action === 'checked_out') && !input.toHolder) throw new AppError('request.invalid', { toHolder: 'required' });
     const [event] = await tx.insert(custodyEvents).values({
       itemId: id, action: input.action, fromHolder: item.holder, toHolder: input.toHolder ?? item.holder, location: input.location ?? item.location,
-      sealNumber: input.sealNumber ?? null, note: input.note, actorId: actor.id ?? 'system', actorName: actor.name,
+      sealNumber: seal ?? null, note: input.note, actorId: actor.id ?? 'system', actorName: actor.name,
     }).returning();
     const [updated] = await tx.update(evidenceItems).set({
       status: next, holder: input.toHolder ?? item.holder, location: input.location ?? item.location,
-      sealNumber: input.sealNumber ?? item.sealNumber, updatedAt: new Date(),
+      sealNumber: seal ?? item.sealNumber, updatedAt: new Date(),
     }).where(eq(evidenceItems.id, id)).returning();
     await recordAudit(tx, actor, {
       action: `evidence.${input.action}`, entityType: 'evidence_item', entityId: id, region: item.region,
-      before: { status: item.status, holder: item.holder, location: item.location }, after: { status: updated!.status, holder: updated!.holder, location: updated!.location },
-      details: { note: input.note },
+      before: { status: item.status, holder: item.holder, location: item.location, sealNumber: item.sealNumber },
+      after: { status: updated!.status, holder: updated!.holder, location: updated!.location, sealNumber: updated!.sealNumber },
+      // The event itself, so the audit chain (hash-linked) also vouches for the custody row.
+      details: { note: input.note, eventId: event!.id, at: event!.at, sealNumber: event!.sealNumber },
     });
     return { item: updated!, event: event! };
   });

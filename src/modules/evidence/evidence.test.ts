@@ -63,6 +63,32 @@ for (const backend of testBackends()) {
       assert.deepEqual(trail, ['evidence.returned', 'evidence.checked_out', 'evidence.register']);
     });
 
+    test('seals: resealing needs a new seal, an empty one never blanks it, the audit row records both', async () => {
+      const id = (await national.send('POST', '/api/evidence', { ...item('KZ-75', 'Sealed bag'), sealNumber: 'A-100' })).json().item.id as string;
+      const none = await national.send('POST', `/api/evidence/${id}/custody`, { action: 'resealed', sealNumber: '  ', note: 'bag torn' });
+      assert.equal(none.statusCode, 400);
+      const resealed = await national.send('POST', `/api/evidence/${id}/custody`, { action: 'resealed', sealNumber: ' B-200 ', note: 'bag torn' });
+      assert.equal(resealed.json().item.sealNumber, 'B-200');
+      const out = await national.send('POST', `/api/evidence/${id}/custody`, { action: 'checked_out', toHolder: 'Court', sealNumber: '', note: 'hearing' });
+      assert.equal(out.json().item.sealNumber, 'B-200');
+      const row = (await national.get(`/api/audit?entityId=${id}&action=evidence.resealed`)).json().rows[0];
+      const summary = typeof row.summary === 'string' ? JSON.parse(row.summary) : row.summary;
+      assert.deepEqual([summary.before.sealNumber, summary.after.sealNumber, summary.details.sealNumber], ['A-100', 'B-200', 'B-200']);
+      assert.equal(summary.details.eventId, resealed.json().event.id);
+    });
+
+    test('two hand-overs at once: exactly one passes, disposal stays final', async () => {
+      const id = (await national.send('POST', '/api/evidence', item('KZ-75', 'Contested item'))).json().item.id as string;
+      const both = await Promise.all([
+        national.send('POST', `/api/evidence/${id}/custody`, { action: 'disposed', note: 'court order' }),
+        national.send('POST', `/api/evidence/${id}/custody`, { action: 'checked_out', toHolder: 'Lab', note: 'exam' }),
+      ]);
+      assert.deepEqual(both.map((r) => r.statusCode).sort(), [200, 409]);
+      const detail = (await national.get(`/api/evidence/${id}`)).json();
+      assert.equal(detail.custody.length, 2);
+      assert.equal(detail.item.status, detail.custody[1].action === 'disposed' ? 'disposed' : 'checked_out');
+    });
+
     test('an auditor sees the admin\'s user.create in the log; a regional auditor only their region', async () => {
       const aud = await t.user({ username: uniqueName('aud'), roles: ['auditor'] });
       const a = await t.login(aud.username, aud.password);
