@@ -74,6 +74,11 @@ for (const backend of testBackends()) {
       // Both withdrawn and live rows exist for DELISTED: history kept.
       const n = (await t.database.raw.query<{ n: string }>(`select count(*) as n from finance_tags where address = $1`, [DELISTED])).rows[0]!.n;
       assert.equal(Number(n), 2);
+      // Delisted again by a newer list; an archive copy that still lists it does not sanction it again.
+      assert.equal((await upload(list('07/01/2025', [DELISTED]))).json().withdrawn.length, 1);
+      const archive = (await upload(list('02/01/2025'))).json();
+      assert.deepEqual([archive.withdrawal, archive.created, archive.updated], ['older_list', 0, 0]);
+      assert.equal((await live(DELISTED)).length, 0);
     });
   });
 }

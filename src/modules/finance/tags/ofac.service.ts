@@ -34,9 +34,11 @@ export interface OfacImportResult {
   withdrawn: { id: string; chain: string; address: string; label: string; source: string }[];
   /**
    * applied: tags missing from this list were withdrawn; older_list: the list is older than one
-   * imported before, so it withdrew nothing; disabled: the caller asked not to (a partial file).
+   * imported before, so it changed nothing (neither withdrew nor tagged: an address it lists that
+   * the newer list dropped stays withdrawn); undated: the file has no publication date, so it
+   * withdrew nothing; disabled: the caller asked not to (a partial file).
    */
-  withdrawal: 'applied' | 'older_list' | 'disabled';
+  withdrawal: 'applied' | 'older_list' | 'undated' | 'disabled';
 }
 
 /** Options of an OFAC import. */
@@ -80,10 +82,13 @@ export async function importOfacSdn(db: Db, actor: Actor, xmlText: string, opts:
     }).returning();
     // Publication date of the newest list applied before this one (tags keep it as lastmod), read before the upsert rewrites it.
     const [prev] = await tx.select({ at: sql<string | null>`max(${financeTags.lastmod})` }).from(financeTags).where(eq(financeTags.origin, 'ofac'));
-    const res = await upsertTags(tx, rows.map((r) => ({ ...r, packId: p!.id })));
     const published = lastmod && !Number.isNaN(lastmod.getTime()) ? lastmod : null;
     const prevAt = prev?.at ? new Date(prev.at) : null;
-    const withdrawal: OfacImportResult['withdrawal'] = opts.withdrawMissing === false ? 'disabled' : published && prevAt && published < prevAt ? 'older_list' : 'applied';
+    const older = published !== null && prevAt !== null && published < prevAt;
+    // An archive copy must not undo a newer list: tagging what it lists would sanction again an
+    // address the newer list dropped, and move every tag's lastmod back.
+    const res = older ? { created: 0, updated: 0 } : await upsertTags(tx, rows.map((r) => ({ ...r, packId: p!.id })));
+    const withdrawal: OfacImportResult['withdrawal'] = older ? 'older_list' : opts.withdrawMissing === false ? 'disabled' : published === null && prevAt !== null ? 'undated' : 'applied';
     const withdrawn = withdrawal === 'applied' ? await withdrawDelisted(tx, actor, rows, p!.id, list.published) : [];
     await tx.update(financeTagPacks).set({ created: res.created, updated: res.updated, refused: skipped.length }).where(eq(financeTagPacks.id, p!.id));
     await recordAudit(tx, actor, {
