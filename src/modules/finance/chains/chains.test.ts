@@ -85,6 +85,17 @@ for (const backend of testBackends()) {
       assert.ok(stored.every((x) => x.asset === 'BTC' && x.decimals === 8 && x.amount === String(x.value)));
     });
 
+    test('a walk that fails part-way keeps the pages it stored, each audited with its write', async () => {
+      const A2 = syntheticBtc(uniqueName('half'));
+      fake.esplora.set(A2, Array.from({ length: 27 }, (_, i) => esploraTx(syntheticTxid(`${A2}-${i}`), T0 + (27 - i) * 600, 900_000 - i, [[W, 100_000 + i]], [[A2, 60_000], [W, 39_800 + i]])));
+      fake.fail(`/esplora/address/${A2}/txs/chain/`, ...Array.from({ length: 12 }, () => ({ status: 500 })));
+      await assert.rejects(fetchAddressHistory(t.ctx, 'btc', A2), (e) => e instanceof AppError && e.code === 'finance.upstream_failed');
+      const stored = await rows('btc', A2);
+      assert.equal(stored.filter((x) => x.toAddress === A2).length, 25, 'the first page (25 transactions) is kept');
+      const pages = (await t.database.raw.query<{ n: string }>(`select count(*) as n from audit_log where action = 'finance.history.page' and entity_id = $1`, [`btc:${A2}`])).rows[0]!.n;
+      assert.equal(Number(pages), 1);
+    });
+
     test('the DB cache: a stored history is not fetched again; a refresh re-reads only the newest page', async () => {
       const hits = fake.hits.length;
       const again = await fetchAddressHistory(t.ctx, 'btc', A);

@@ -100,13 +100,24 @@ export async function fetchAddressHistory(ctx: FinanceCtx, chain: Chain, rawAddr
     },
   };
   const maxPages = opts.maxPages ?? ctx.config.QALQAN_CHAIN_MAX_PAGES;
+  const actor = opts.actor ?? systemActor('finance-fetch');
   let pages = 0;
   for await (const rows of adapter.history(address, io)) {
     res.transfers += rows.length;
-    if (rows.length) res.inserted += (await db.transaction((tx) => ingestTransfers(tx, rows))).inserted;
-    if (++pages >= maxPages) { res.complete = false; break; }
+    pages++;
+    // Each page is stored in its own transaction (a walk may fail at page 6 of 200 and the pages
+    // before it are worth keeping), so a page that adds transfers is audited in that transaction.
+    if (rows.length) {
+      res.inserted += await db.transaction(async (tx) => {
+        const { inserted } = await ingestTransfers(tx, rows);
+        if (inserted > 0) {
+          await recordAudit(tx, actor, { action: 'finance.history.page', entityType: 'finance_address', entityId: `${chain}:${address}`, region: null, details: { adapter: adapter.name, page: pages, transfers: rows.length, inserted } });
+        }
+        return inserted;
+      });
+    }
+    if (pages >= maxPages) { res.complete = false; break; }
   }
-  const actor = opts.actor ?? systemActor('finance-fetch');
   await db.transaction(async (tx) => {
     await ensureAddresses(tx, chain, [address]);
     await tx.update(financeAddresses).set({ historyFetchedAt: sql`now()`, historySource: adapter.name }).where(and(eq(financeAddresses.chain, chain), eq(financeAddresses.address, address)));
