@@ -3,7 +3,7 @@
  * and reports; manual tags are added and withdrawn with audit; imports live in tagpack.service.ts
  * and ofac.service.ts and are re-exported here.
  */
-import { and, asc, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/audit.service.js';
 import { requirePermission, requireRegion, type Actor, type RegionScope } from '../../../platform/auth/actor.js';
 import type { Db } from '../../../platform/db/client.js';
@@ -113,9 +113,11 @@ export async function addTag(db: Db, actor: Actor, input: NewTag): Promise<TagRo
   const label = input.label.trim(), source = input.source.trim();
   if (!label || !source) throw new AppError('request.invalid', { label: !label ? 'required' : undefined, source: !source ? 'required' : undefined });
   return db.transaction(async (tx) => {
-    const [dup] = await tx.select({ id: financeTags.id }).from(financeTags)
+    const [dup] = await tx.select({ id: financeTags.id, visible: sql<boolean>`coalesce(${tagVisible(actor.scope) ?? sql`true`}, false)` }).from(financeTags)
       .where(and(live(), eq(financeTags.chain, chain), eq(financeTags.address, address), eq(financeTags.label, label), eq(financeTags.source, source)));
-    if (dup) throw new AppError('record.conflict', { id: dup.id });
+    // The same tag in a region the caller cannot see: say it exists (one live tag per value), not
+    // which one, so a regional desk cannot read another region's attributions by probing.
+    if (dup) throw new AppError('record.conflict', dup.visible ? { id: dup.id } : { scope: 'another region' });
     const [row] = await tx.insert(financeTags).values({
       chain, address, currency: (input.currency ?? NATIVE_TICKER[chain]).toUpperCase(), label, category: input.category, source,
       confidence, confidenceLevel: CONFIDENCE[confidence]!, actor: input.actor ?? null, origin: 'manual', region,

@@ -134,7 +134,13 @@ for (const backend of testBackends()) {
       const tag = res.json().tag;
       assert.equal(tag.region, 'KZ-75');
       assert.equal(tag.confidence, 'forensic');
-      assert.equal((await almaty.send('POST', '/api/finance/tags', body)).statusCode, 409);
+      const dup = await almaty.send('POST', '/api/finance/tags', body);
+      assert.equal(dup.statusCode, 409);
+      assert.equal(dup.json().error.details.id, tag.id, 'the author sees which tag it is');
+      // Another region's desk learns only that such a tag exists, not its id.
+      const probe = await astana.send('POST', '/api/finance/tags', body);
+      assert.equal(probe.statusCode, 409);
+      assert.ok(!probe.body.includes(tag.id));
       const elsewhere = await astana.send('POST', '/api/finance/tags', { ...body, region: 'KZ-75', label: 'x' });
       assert.equal(elsewhere.statusCode, 403);
       const other = (await astana.get('/api/finance/tags?origin=manual')).json();
