@@ -88,7 +88,18 @@ export async function writeReports(tx: Db, actor: Actor, items: { v: ValidInstru
         kind: v.kind, value: v.value, display: v.display, region: input.region, scheme: v.scheme, bankCode: v.bankCode,
         bankName: v.bankName ?? (input.bankName?.trim() || null), holderName: input.holderName?.trim() ?? '', firstSeen: at, lastSeen: at, reports: 1,
         note: input.note?.trim() ?? '', createdById: actor.id, createdByName: actor.name,
-      }).returning() as [Dropper];
+      })
+        // The lock above takes nothing when the instrument is new: two first reports at once (the
+        // ads job and a bank import) both insert, so the insert counts a report on conflict.
+        .onConflictDoUpdate({
+          target: [financeDroppers.kind, financeDroppers.value, financeDroppers.region],
+          set: {
+            lastSeen: sql`greatest(${financeDroppers.lastSeen}, excluded.last_seen)`, firstSeen: sql`least(${financeDroppers.firstSeen}, excluded.first_seen)`,
+            reports: sql`${financeDroppers.reports} + 1`, updatedAt: sql`now()`,
+            status: sql`case when ${financeDroppers.status} = 'cleared' then 'reported' else ${financeDroppers.status} end`,
+            statusChangedAt: sql`case when ${financeDroppers.status} = 'cleared' then now() else ${financeDroppers.statusChangedAt} end`,
+          },
+        }).returning() as [Dropper];
     }
     await tx.insert(financeDropperReports).values({
       dropperId: row.id, origin: input.origin ?? 'manual', reporter: input.reporter?.trim() || actor.name, reference: input.reference?.trim() ?? '', reportedAt: at,

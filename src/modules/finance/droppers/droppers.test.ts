@@ -94,6 +94,12 @@ for (const backend of testBackends()) {
       assert.equal(conf.json().dropper.status, 'confirmed');
       const trail = (await admin.get(`/api/audit?entityId=${id}`)).json().rows.map((r: { action: string }) => r.action);
       assert.deepEqual(trail, ['finance.dropper.status', 'finance.dropper.report']);
+
+      // Two first reports of a new number sent at once both count, on one registry row.
+      const twice = await Promise.all([1, 2].map((k) => almaty.send('POST', '/api/finance/droppers', { kind: 'phone', value: '+7 701 555 66 77', reference: `tip ${k}` })));
+      assert.deepEqual(twice.map((r) => r.statusCode), [201, 201], twice.map((r) => r.body).join('\n'));
+      assert.equal(twice[0]!.json().dropper.id, twice[1]!.json().dropper.id);
+      assert.equal((await almaty.get(`/api/finance/droppers/${twice[0]!.json().dropper.id}`)).json().dropper.reports, 2);
     });
 
     test('blocking request to the bank through the shared request lifecycle; letter and CSV annex', async () => {
