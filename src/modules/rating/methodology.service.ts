@@ -125,7 +125,14 @@ export async function updateMethodology(db: Db, actor: Actor, id: string, input:
 /** Put a draft version in force; the previously active version of the same name is retired. */
 export async function activateMethodology(db: Db, actor: Actor, id: string): Promise<MethodologyRow> {
   requirePermission(actor, 'rating.approve');
+  // A regional reviewer does not see drafts at all: to them a draft's id does not exist.
+  if (!isId(id) || !seesDrafts(actor)) throw new AppError('record.not_found');
+  requireNational(actor);
   return db.transaction(async (tx) => {
+    // Versions of one name are activated one at a time: two drafts of the same name activated at
+    // once would otherwise both stay in force (neither sees the other's uncommitted row).
+    const [target] = await tx.select({ name: ratingMethodologies.name }).from(ratingMethodologies).where(eq(ratingMethodologies.id, id));
+    if (target) await tx.select({ id: ratingMethodologies.id }).from(ratingMethodologies).where(eq(ratingMethodologies.name, target.name)).orderBy(asc(ratingMethodologies.id)).for('update');
     const [row] = await tx.update(ratingMethodologies).set({ status: 'active', activatedBy: actor.name, activatedAt: new Date(), updatedAt: new Date() })
       .where(and(eq(ratingMethodologies.id, id), eq(ratingMethodologies.status, 'draft'))).returning();
     if (!row) {

@@ -51,10 +51,17 @@ for (const backend of testBackends()) {
       assert.equal(frozen.json().error.code, 'record.invalid_state');
       assert.equal((await analyst.send('POST', '/api/rating/methodologies', { name, version: '1', config: DEMO_METHODOLOGY })).json().error.code, 'record.conflict');
       const v2 = (await analyst.send('POST', '/api/rating/methodologies', { name, version: '2', config: DEMO_METHODOLOGY, basedOn: v1.id })).json().methodology;
-      await reviewer.send('POST', `/api/rating/methodologies/${v2.id}/activate`);
-      assert.equal((await analyst.get(`/api/rating/methodologies/${v1.id}`)).json().methodology.status, 'retired');
+      // A regional reviewer cannot put a draft in force (to them it does not exist), nor can two be activated at once.
+      const regionalReviewer = await as(['reviewer'], ['KZ-75']);
+      assert.equal((await regionalReviewer.send('POST', `/api/rating/methodologies/${v2.id}/activate`)).statusCode, 404);
+      assert.equal((await reviewer.send('POST', '/api/rating/methodologies/not-an-id/activate')).statusCode, 404);
+      const v3 = (await analyst.send('POST', '/api/rating/methodologies', { name, version: '3', config: DEMO_METHODOLOGY, basedOn: v1.id })).json().methodology;
+      await Promise.all([v2.id, v3.id].map((id: string) => reviewer.send('POST', `/api/rating/methodologies/${id}/activate`)));
+      const statuses = await Promise.all([v1.id, v2.id, v3.id].map(async (id: string) => (await analyst.get(`/api/rating/methodologies/${id}`)).json().methodology.status));
+      assert.equal(statuses[0], 'retired');
+      assert.deepEqual([statuses[1], statuses[2]].sort(), ['active', 'retired'], 'one version in force');
       // The engine's schema validates the configuration and reports every problem.
-      const bad = await analyst.send('POST', '/api/rating/methodologies', { name, version: '3', config: { ...DEMO_METHODOLOGY, aggregation: 'median', wieght: 1 } });
+      const bad = await analyst.send('POST', '/api/rating/methodologies', { name, version: '4', config: { ...DEMO_METHODOLOGY, aggregation: 'median', wieght: 1 } });
       assert.equal(bad.statusCode, 400);
       assert.equal(bad.json().error.code, 'rating.invalid_input');
       assert.ok(bad.json().error.details.some((d: { message: string }) => /unknown field "wieght"/.test(d.message)));
