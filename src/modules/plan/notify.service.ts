@@ -52,14 +52,16 @@ export async function runReminders(db: Db, now = planClock.now()): Promise<{ day
       });
     }
   }
-  let created = 0;
-  for (let i = 0; i < rows.length; i += 500) {
-    const inserted = await db.insert(planNotifications).values(rows.slice(i, i + 500)).onConflictDoNothing().returning({ id: planNotifications.id });
-    created += inserted.length;
-  }
-  if (created > 0) {
-    await db.transaction((tx) => recordAudit(tx, systemActor('plan-reminders'), { action: 'plan.reminders', entityType: 'plan_notification', details: { day: today, created } }));
-  }
+  // The notifications and their audit row in one transaction: a re-run finds them stored and adds
+  // nothing, so an audit row written apart and lost would never be written.
+  const created = await db.transaction(async (tx) => {
+    let n = 0;
+    for (let i = 0; i < rows.length; i += 500) {
+      n += (await tx.insert(planNotifications).values(rows.slice(i, i + 500)).onConflictDoNothing().returning({ id: planNotifications.id })).length;
+    }
+    if (n > 0) await recordAudit(tx, systemActor('plan-reminders'), { action: 'plan.reminders', entityType: 'plan_notification', details: { day: today, created: n } });
+    return n;
+  });
   return { day: today, created };
 }
 

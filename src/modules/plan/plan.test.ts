@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { startTestApp, type TestApp } from '../../platform/testing/app.js';
+import { startTestApp, uniqueName, type TestApp } from '../../platform/testing/app.js';
 import { testBackends } from '../../platform/testing/db.js';
 import { IMPORT_COLUMNS } from './import-template.js';
 import { agent, expectGet, expectSend, HEADER, xlsxBase64 } from './testing.js';
@@ -148,6 +148,16 @@ for (const backend of testBackends()) {
       assert.equal((await ast.get(`/api/plan/attachments/${r.attachments[0].id}`)).statusCode, 404);
       const notes = await expectGet(alm, '/api/plan/notifications');
       assert.ok(notes.items.some((n: { kind: string; itemId: string }) => n.kind === 'report_accepted' && n.itemId === item.id));
+
+      // A report sent with an API token (a region's reporting system) can be decided too: the
+      // token has no inbox, so nobody is notified, and the report does not get stuck.
+      const admin = await agent(t, 'padm', ['admin']);
+      const tok = await admin.send('POST', '/api/tokens', { name: uniqueName('hq-feed'), roles: ['regional_hq'], national: false, regions: ['KZ-75'] });
+      assert.equal(tok.statusCode, 201, tok.body);
+      const item2 = (await expectSend(alm, 'POST', `/api/plan/plans/${almatyPlan}/items`, { sectionId: impl, number: '4.2', title: 'Рейды', responsible: 'ДП г. Алматы', deadlines: ['2026-06-30'] }, 201)).item;
+      const viaToken = await t.app.inject({ method: 'POST', url: `/api/plan/items/${item2.id}/reports`, headers: { authorization: `Bearer ${tok.json().token}`, 'content-type': 'application/json' }, payload: JSON.stringify({ text: 'Проведено 3 рейда' }) });
+      assert.equal(viaToken.statusCode, 201, viaToken.body);
+      await expectSend(alm2, 'POST', `/api/plan/reports/${viaToken.json().report.id}/return`, { comment: 'Приложите акты' }, 200);
     });
 
     test('region scope: another region\'s plans, items and reports do not exist for a regional user; writes are refused', async () => {

@@ -5,6 +5,7 @@ import type { Db } from '../../platform/db/client.js';
 import { regionCondition } from '../../platform/db/scope.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { requirePermission, type Actor } from '../../platform/auth/actor.js';
+import { users } from '../../platform/auth/schema.js';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENTS_PER_REPORT, SAFE_MIME } from './constants.js';
 import { checkId, loadItem, loadReport, mayAccept, mayReport, planScope, reportRegion, requirePlanWrite, type Report } from './access.js';
 import { planAttachments, planItemExecutors, planItems, planNotifications, planPlans, planReports } from './schema.js';
@@ -96,10 +97,13 @@ export async function reviewReport(db: Db, actor: Actor, id: string, decision: '
       .set({ status, reviewedBy: actor.id, reviewedByName: actor.name, reviewedAt: now, reviewComment: comment.trim() })
       .where(and(eq(planReports.id, id), eq(planReports.status, 'submitted'))).returning();
     if (!updated) throw new AppError('record.invalid_state', { status: report.status });
-    if (report.submittedBy) {
+    // Only a person can be told: a report sent with an API token names the token, which has no
+    // inbox (and no row in users: the insert would fail and the report could never be decided).
+    const [submitter] = report.submittedBy ? await tx.select({ id: users.id }).from(users).where(eq(users.id, report.submittedBy)) : [];
+    if (submitter) {
       const [item] = await tx.select({ number: planItems.number, title: planItems.title }).from(planItems).where(eq(planItems.id, report.itemId));
       await tx.insert(planNotifications).values({
-        userId: report.submittedBy, itemId: report.itemId, kind: `report_${status}`, day: almatyDate(now), dueDate: report.dueDate,
+        userId: submitter.id, itemId: report.itemId, kind: `report_${status}`, day: almatyDate(now), dueDate: report.dueDate,
         params: { number: item?.number ?? '', title: item?.title ?? '', comment: comment.trim().slice(0, 500) },
       }).onConflictDoNothing();
     }
