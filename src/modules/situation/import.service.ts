@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors/catalogue.js';
 import { loadIndicators } from './catalogue.service.js';
 import { MAX_FILE_BYTES, readUpload, tooLarge, type FileFormat } from './import.parse.js';
 import { checkRows, valueKey, type RowError } from './validate.js';
-import { existingStatuses, writeValues } from './values.service.js';
+import { currentValues, existingStatuses, writeValues } from './values.service.js';
 
 /** At most this many row problems are listed; the count says how many there were. */
 export const MAX_REPORTED_ERRORS = 500;
@@ -58,6 +58,7 @@ export async function importValues(db: Db, actor: Actor, input: ImportInput): Pr
     if (input.dryRun) {
       return { ...base, dryRun: true, values: clean.slice(0, 500).map((r) => ({ id: null, indicator: r.indicatorCode, region: r.region, period: r.period, value: r.value, status: 'submitted' })) };
     }
+    const old = await currentValues(tx, clean);
     const written = await writeValues(tx, actor, clean, { importFile: filename });
     // One audit row per region, so a regional auditor sees the imports into their region.
     const importId = randomUUID();
@@ -70,6 +71,11 @@ export async function importValues(db: Db, actor: Actor, input: ImportInput): Pr
           file: filename, format: parsed.format, rows: rows.length,
           replaced: rows.filter((r) => existing.has(valueKey(r.indicatorCode, r.region, r.period))).length,
           indicators: [...new Set(rows.map((r) => r.indicatorCode))], periods: [...new Set(rows.map((r) => r.period))].sort(),
+          // Every figure written, with the one it replaced: the audit log is where an earlier value survives.
+          values: rows.map((r) => {
+            const o = old.get(valueKey(r.indicatorCode, r.region, r.period));
+            return { indicator: r.indicatorCode, period: r.period, value: r.value, ...(o ? { before: o.value, beforeStatus: o.status } : {}) };
+          }),
         },
       });
     }

@@ -103,6 +103,18 @@ for (const backend of testBackends()) {
       const now = (await regional.get('/api/situation/values?indicator=crimes_297&period=2025-03')).json().items[0];
       assert.equal(now.value, 14);
       assert.equal(now.id, first.id, 'same row, replaced in place');
+      // The replaced figure survives in the audit log, for the import and for the entry form alike.
+      const auditor = await t.user({ username: uniqueName('aud'), roles: ['auditor'] });
+      const aud = await t.login(auditor.username, auditor.password);
+      const rows = (await aud.get('/api/audit?action=situation.import')).json().rows as { summary: { details: { file: string; values: { indicator: string; period: string; value: number; before?: number }[] } } }[];
+      const fix = rows.find((r) => r.summary.details.file === 'fix.csv')!;
+      assert.deepEqual(fix.summary.details.values, [{ indicator: 'crimes_297', period: '2025-03', value: 14, before: Number(first.value), beforeStatus: 'submitted' }]);
+      const form = await regional.send('POST', '/api/situation/values', { indicator: 'crimes_297', region: 'KZ-75', period: '2025-03', value: 16 });
+      assert.equal(form.statusCode, 201, form.body);
+      const submit = (await aud.get(`/api/audit?action=situation.submit&entityId=${now.id}`)).json().rows[0];
+      assert.equal(Number(submit.summary.before.value), 14);
+      assert.equal(Number(submit.summary.after.value), 16);
+      await regional.send('POST', '/api/situation/values', { indicator: 'crimes_297', region: 'KZ-75', period: '2025-03', value: 14 });
       assert.equal((await reviewer.send('POST', '/api/situation/review', { ids: [now.id], decision: 'accept' })).statusCode, 200);
       const before = await count();
       const refused = await regional.send('POST', '/api/situation/import', {

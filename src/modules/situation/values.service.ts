@@ -26,6 +26,16 @@ export async function existingStatuses(db: Db, rows: readonly { indicator: strin
   return out;
 }
 
+/** The stored value, status and source of each of these figures that exists, by valueKey: what a write replaces, for its audit row. */
+export async function currentValues(db: Db, rows: readonly { indicatorCode: string; region: string; period: string }[]): Promise<Map<string, { value: string | number | null; status: string; source: string }>> {
+  const out = new Map<string, { value: string | number | null; status: string; source: string }>();
+  if (!rows.length) return out;
+  const found = await db.select({ i: situationValues.indicatorCode, r: situationValues.region, p: situationValues.period, value: situationValues.value, status: situationValues.status, source: situationValues.source })
+    .from(situationValues).where(and(inArray(situationValues.indicatorCode, [...new Set(rows.map((r) => r.indicatorCode))]), inArray(situationValues.region, [...new Set(rows.map((r) => r.region))]), inArray(situationValues.period, [...new Set(rows.map((r) => r.period))])));
+  for (const f of found) out.set(valueKey(f.i, f.r, f.p), { value: f.value as string | number | null, status: f.status, source: f.source });
+  return out;
+}
+
 /**
  * Insert or replace checked rows as `submitted`. The conflict update skips accepted rows, so a
  * value accepted between checking and writing is never overwritten: the count then falls short
@@ -77,10 +87,13 @@ export async function submitValue(db: Db, actor: Actor, input: ValueInput): Prom
     const { clean, errors } = checkRows([raw], { indicators, scope: actor.scope, now: new Date(), existing });
     if (errors.some((e) => e.code === 'already_accepted')) throw new AppError('situation.already_accepted');
     if (errors.length) throw new AppError('situation.invalid_value', { errors: errors.map(({ row: _row, ...e }) => e) });
+    const old = (await currentValues(tx, clean)).get(valueKey(clean[0]!.indicatorCode, clean[0]!.region, clean[0]!.period));
     const [row] = await writeValues(tx, actor, clean);
     const replaced = existing.has(valueKey(row!.indicatorCode, row!.region, row!.period));
     await recordAudit(tx, actor, {
       action: 'situation.submit', entityType: 'situation_value', entityId: row!.id, region: row!.region,
+      // The figure replaced (a re-submission of a submitted or returned one) stays in the audit log.
+      before: old ? { indicator: row!.indicatorCode, period: row!.period, ...old } : null,
       after: { indicator: row!.indicatorCode, period: row!.period, value: row!.value, source: row!.source }, details: { replaced },
     });
     return row!;
