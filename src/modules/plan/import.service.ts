@@ -150,6 +150,8 @@ export async function importPlan(db: Db, actor: Actor, planId: string, file: { f
       counts.sections[old ? 'updated' : 'created']++;
     }
     const items = new Map(existingItems.map((i) => [i.number, i]));
+    // What a re-import changed (deadlines moved, targets cut), field by field, for the audit row.
+    const changes: { number: string; before: Record<string, unknown>; after: Record<string, unknown> }[] = [];
     let pos = 0;
     for (const r of rows.filter((x) => x.level !== 'section')) {
       const old = items.get(r.number);
@@ -158,13 +160,21 @@ export async function importPlan(db: Db, actor: Actor, planId: string, file: { f
       const [saved] = old
         ? await tx.update(planItems).set(values).where(eq(planItems.id, old.id)).returning()
         : await tx.insert(planItems).values({ ...values, planId, region: plan.region, number: r.number }).returning();
+      if (old) {
+        const before: Record<string, unknown> = {}, after: Record<string, unknown> = {};
+        for (const k of Object.keys(values) as (keyof typeof values & keyof typeof old)[]) {
+          if (k === 'sortOrder' || k === 'updatedAt') continue;
+          if (JSON.stringify(old[k] ?? null) !== JSON.stringify(saved![k] ?? null)) { before[k] = old[k] ?? null; after[k] = saved![k] ?? null; }
+        }
+        if (Object.keys(after).length) changes.push({ number: r.number, before, after });
+      }
       items.set(r.number, saved!);
       counts.items[old ? 'updated' : 'created']++;
     }
     // Sub-items not in the file follow their parent if the file moved it to another section.
     await tx.execute(sql`update plan_items c set section_id = p.section_id from plan_items p where c.parent_id = p.id and c.plan_id = ${planId} and c.section_id <> p.section_id`);
     const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-    await recordAudit(tx, actor, { action: 'plan.import', entityType: 'plan', entityId: planId, region: plan.region, details: { filename: file.filename ?? null, sha256, rows: rows.length, ...counts } });
+    await recordAudit(tx, actor, { action: 'plan.import', entityType: 'plan', entityId: planId, region: plan.region, details: { filename: file.filename ?? null, sha256, rows: rows.length, ...counts, changes } });
     return { rows: rows.length, ...counts };
   });
 }

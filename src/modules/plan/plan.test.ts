@@ -97,6 +97,11 @@ for (const backend of testBackends()) {
       assert.deepEqual(again.items, { created: 1, updated: 4 });
       const trail = (await expectGet(aud, `/api/audit?action=plan.import&entityId=${national}`)).rows;
       assert.equal(trail.length, 2);
+      // The re-import's audit row says what it changed: item 2's title and deadlines, nothing else.
+      const changes = trail[0].summary.details.changes as { number: string; before: Record<string, unknown>; after: Record<string, unknown> }[];
+      assert.deepEqual(changes.map((c) => c.number), ['2']);
+      assert.deepEqual(changes[0]!.before, { title: 'Тестирование', deadlines: ['2026-06-30', '2026-12-20'] });
+      assert.deepEqual(changes[0]!.after, { title: 'Тестирование (уточнено)', deadlines: ['2026-12-20'] });
     });
 
     test('the template downloads with the import columns and a help sheet', async () => {
