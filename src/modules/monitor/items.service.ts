@@ -117,3 +117,23 @@ export async function monitorStats(db: Db, actor: Actor) {
   const { monitorCardExtras } = await import('./stats/dashboard.js');
   return { week: byLabel, ...await monitorCardExtras(db, actor) };
 }
+
+/** A monitored post as other modules may rely on it: the detector's label, whatever anyone wrote into the traces store. */
+export interface PostOfRecord { id: string; label: string | null }
+
+/**
+ * The monitored posts behind traces `item` entities, by entity value (`<kind>:<source>/<external id>`,
+ * as ingest.detect.ts writes it). Other modules use this instead of the entity's attributes, which
+ * any traces editor can change: a lead taken from monitoring must rest on monitoring's own record.
+ */
+export async function postsByTraceValue(db: Db, values: readonly string[]): Promise<Map<string, PostOfRecord>> {
+  const out = new Map<string, PostOfRecord>();
+  const uniq = [...new Set(values)];
+  if (!uniq.length) return out;
+  const key = sql<string>`left(${monitorSources.kind} || ':' || ${monitorSources.name} || '/' || ${monitorItems.externalId}, 500)`;
+  const rows = await db.select({ key, id: monitorItems.id, label: monitorItems.label }).from(monitorItems)
+    .innerJoin(monitorSources, eq(monitorSources.id, monitorItems.sourceId))
+    .where(sql`${key} = any(${sql.param(uniq)}::text[])`);
+  for (const r of rows) out.set(r.key, { id: r.id, label: r.label });
+  return out;
+}

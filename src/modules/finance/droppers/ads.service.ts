@@ -23,6 +23,7 @@ import type { Db } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
 import { regionCondition } from '../../../platform/db/scope.js';
 import { isRegionCode } from '../../../platform/geo/regions.js';
+import { postsByTraceValue, type PostOfRecord } from '../../monitor/items.service.js';
 import { reviewStatus } from '../../monitor/review/review.service.js';
 import { listHubs } from '../../monitor/shops/shops.service.js';
 import { entitiesByType, type LinkedSource } from '../../traces/traces.service.js';
@@ -93,8 +94,15 @@ async function publicServices(db: Db, actor: Actor): Promise<Set<string>> {
   return out;
 }
 
-const postRef = (s: LinkedSource) => (typeof s.attributes.monitorItemId === 'string' ? s.attributes.monitorItemId : `entity:${s.id}`);
-const isFlagged = (s: LinkedSource) => typeof s.attributes.label === 'string' && s.attributes.label !== 'benign';
+/**
+ * A post's label and reference. A monitored post answers from monitoring's own record (label,
+ * item id), never from the entity's attributes: any traces editor can change those, and a cleared
+ * `monitorItemId` would have hidden a reviewer's rejection. Posts other modules wrote keep their
+ * attributes.
+ */
+const postRef = (s: LinkedSource, rec?: PostOfRecord) => rec?.id ?? (typeof s.attributes.monitorItemId === 'string' ? s.attributes.monitorItemId : `entity:${s.id}`);
+const labelOf = (s: LinkedSource, rec?: PostOfRecord) => (rec ? rec.label : typeof s.attributes.label === 'string' ? s.attributes.label : null);
+const flaggedLabel = (label: string | null) => label !== null && label !== 'benign';
 
 /** Register instruments from flagged ads into the dropper registry. */
 export async function syncAdsDroppers(db: Db, actor: Actor, opts: AdsSyncOptions = {}): Promise<AdsSyncResult> {
@@ -143,13 +151,16 @@ interface Candidate { v: ValidInstrument; entityId: string; post: LinkedSource; 
 async function registerPage(tx: Db, actor: Actor, type: DropperKind, items: Awaited<ReturnType<typeof entitiesByType>>['items'], hubs: Set<string>, defaultRegion: string | null): Promise<AdsSyncResult> {
   const r = empty();
   r.scanned = items.length;
+  const records = await postsByTraceValue(tx, items.flatMap((e) => (e.linkedFrom ?? []).map((p) => p.value)));
+  const isFlagged = (p: LinkedSource) => flaggedLabel(labelOf(p, records.get(p.value)));
+  const ref = (p: LinkedSource) => postRef(p, records.get(p.value));
   const flaggedPosts = items.flatMap((e) => (e.linkedFrom ?? []).filter(isFlagged));
-  const review = await reviewStatus(tx, flaggedPosts.map((p) => p.attributes.monitorItemId).filter((x): x is string => typeof x === 'string'));
+  const review = await reviewStatus(tx, flaggedPosts.map(ref).filter((x) => !x.startsWith('entity:')));
   const candidates: Candidate[] = [];
   for (const e of items) {
     const flagged = (e.linkedFrom ?? []).filter(isFlagged);
     if (!flagged.length) { r.notFlagged++; continue; }
-    const kept = flagged.filter((p) => review.get(String(p.attributes.monitorItemId)) !== 'rejected');
+    const kept = flagged.filter((p) => review.get(ref(p)) !== 'rejected');
     if (!kept.length) { r.rejectedByReview++; continue; }
     if (hubs.has(`${type}:${e.value}`)) { r.publicService++; continue; }
     const v = validateInstrument(type, e.value);
@@ -164,14 +175,14 @@ async function registerPage(tx: Db, actor: Actor, type: DropperKind, items: Awai
 
   // Sightings registered before, and registry rows that exist already (for the created count).
   const values = [...new Set(candidates.map((c) => c.v.value))];
-  const refs = [...new Set(candidates.map((c) => postRef(c.post)))];
+  const refs = [...new Set(candidates.map((c) => ref(c.post)))];
   const d = financeDroppers, rep = financeDropperReports;
   const known = new Set((await tx.select({ value: d.value, region: d.region, ref: rep.reference }).from(rep).innerJoin(d, eq(d.id, rep.dropperId))
     .where(and(eq(rep.origin, 'ads'), eq(d.kind, type), inArray(d.value, values), inArray(rep.reference, refs))))
     .map((x) => `${x.value}|${x.region}|${x.ref}`));
   const existing = new Set((await tx.select({ value: d.value, region: d.region }).from(d).where(and(eq(d.kind, type), inArray(d.value, values))))
     .map((x) => `${x.value}|${x.region}`));
-  const fresh = candidates.filter((c) => !known.has(`${c.v.value}|${c.region}|${postRef(c.post)}`));
+  const fresh = candidates.filter((c) => !known.has(`${c.v.value}|${c.region}|${ref(c.post)}`));
   r.alreadyKnown = candidates.length - fresh.length;
   if (!fresh.length) return r;
   r.created = new Set(fresh.map((c) => `${c.v.value}|${c.region}`).filter((k) => !existing.has(k))).size;
@@ -180,7 +191,7 @@ async function registerPage(tx: Db, actor: Actor, type: DropperKind, items: Awai
   const rows = await writeReports(tx, actor, fresh.map((c) => ({
     v: c.v, entityId: c.entityId,
     input: {
-      kind: type, value: c.v.value, region: c.region, origin: 'ads' as const, reporter: 'monitor', reference: postRef(c.post), reportedAt: c.post.firstSeen,
+      kind: type, value: c.v.value, region: c.region, origin: 'ads' as const, reporter: 'monitor', reference: ref(c.post), reportedAt: c.post.firstSeen,
       details: { entityId: c.entityId, postEntityId: c.post.id, post: c.post.display, label: c.post.attributes.label ?? null, risk: c.post.attributes.risk ?? null },
     },
   })), null);

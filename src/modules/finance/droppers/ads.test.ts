@@ -7,7 +7,7 @@ import { detectItems } from '../../monitor/ingest.detect.js';
 import { ingestBatch } from '../../monitor/ingest.service.js';
 import { decide } from '../../monitor/review/review.service.js';
 import { markHub } from '../../monitor/shops/shops.service.js';
-import { findEntity, observe } from '../../traces/traces.service.js';
+import { findEntity, observe, setAttributes } from '../../traces/traces.service.js';
 import { card, phone, testActor } from '../../traces/testing.js';
 import { ADS_SYNC_ACTOR } from '../jobs.js';
 import { syncAdsDroppers } from './ads.service.js';
@@ -60,6 +60,9 @@ for (const backend of testBackends()) {
       await post('nat', sale('', `Kaspi ${nationalPhone} или ${hotline}`));
       const rejected = await post('rej', sale('Алматы', `на карту ${rejectedCard}`));
       await decide(t.ctx.db, testActor(['reviewer']), rejected, { decision: 'rejected', note: 'a test post, not a shop' });
+      // A traces editor clears the post entity's link to monitoring: the reviewers' rejection must still hold.
+      const rejEntity = (await findEntity(t.ctx.db, sys, 'item', `api:${tag}/${tag}-rej`))!;
+      await setAttributes(t.ctx.db, testActor(['investigator']), rejEntity.id, { monitorItemId: null, label: 'drug_sale' });
       await markHub(t.ctx.db, testActor(['analyst']), { type: 'phone', value: hotline, note: 'bank hotline' });
       // Written by another module: a flagged post with an invalid card, and a benign one (monitoring itself never writes benign posts).
       await observe(t.ctx.db, sys, {

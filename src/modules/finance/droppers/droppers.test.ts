@@ -81,6 +81,8 @@ for (const backend of testBackends()) {
       const bad = await almaty.send('POST', '/api/finance/droppers', { kind: 'card', value: '4400 4301 2345 6788' });
       assert.equal(bad.statusCode, 400);
       assert.equal(bad.json().error.details.reason, 'checksum');
+      // Only the monitoring sync files "found in ads" rows; a person cannot pass one off as such.
+      assert.equal((await almaty.send('POST', '/api/finance/droppers', { kind: 'phone', value: '+7 707 111 22 33', origin: 'ads' })).statusCode, 400);
       const made = await almaty.send('POST', '/api/finance/droppers', { kind: 'phone', value: '+7 707 111 22 33', reporter: 'Тиын-банк', reference: 'tip 77' });
       assert.equal(made.statusCode, 201, made.body);
       const id = made.json().dropper.id;

@@ -27,7 +27,9 @@ export async function financeDroppersRoutes(app: App, ctx: AppContext): Promise<
       tags: ['finance'], summary: 'Register (or report again) a card, IBAN or phone',
       body: z.strictObject({
         kind: z.enum(DROPPER_KINDS), value: z.string().trim().min(1).max(64), region: opt(8), reporter: opt(200), reference: opt(200), holderName: opt(200),
-        bankName: opt(200), shop: opt(200), wallet: opt(200), note: opt(2000), origin: z.enum(['ads', 'manual']).optional(),
+        bankName: opt(200), shop: opt(200), wallet: opt(200), note: opt(2000),
+        // `ads` is the monitoring sync's own origin (a machine finding): a person registers `manual` only.
+        origin: z.literal('manual').optional(),
       }),
     },
   }, async (req, reply) => reply.status(201).send({ dropper: await addDropper(ctx.db, req.actor, req.body) }));
