@@ -96,6 +96,14 @@ for (const backend of testBackends()) {
       assert.equal(Number(pages), 1);
     });
 
+    test('a caller cannot raise the operator\'s page cap', async () => {
+      const A3 = syntheticBtc(uniqueName('cap'));
+      fake.esplora.set(A3, Array.from({ length: 27 }, (_, i) => esploraTx(syntheticTxid(`${A3}-${i}`), T0 + (27 - i) * 600, 900_000 - i, [[W, 100_000 + i]], [[A3, 60_000], [W, 39_800 + i]])));
+      const capped = { ...t.ctx, config: { ...t.ctx.config, QALQAN_CHAIN_MAX_PAGES: 1 } };
+      const r = await fetchAddressHistory(capped, 'btc', A3, { maxPages: 500 });
+      assert.deepEqual([r.pagesFetched, r.complete], [1, false]);
+    });
+
     test('the DB cache: a stored history is not fetched again; a refresh re-reads only the newest page', async () => {
       const hits = fake.hits.length;
       const again = await fetchAddressHistory(t.ctx, 'btc', A);

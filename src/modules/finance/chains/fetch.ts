@@ -99,7 +99,9 @@ export async function fetchAddressHistory(ctx: FinanceCtx, chain: Chain, rawAddr
       return got.body;
     },
   };
-  const maxPages = opts.maxPages ?? ctx.config.QALQAN_CHAIN_MAX_PAGES;
+  // A caller may ask for fewer pages than the operator's cap (QALQAN_CHAIN_MAX_PAGES), never more:
+  // the cap is what keeps the service within the API provider's terms.
+  const maxPages = Math.min(opts.maxPages ?? ctx.config.QALQAN_CHAIN_MAX_PAGES, ctx.config.QALQAN_CHAIN_MAX_PAGES);
   const actor = opts.actor ?? systemActor('finance-fetch');
   let pages = 0;
   for await (const rows of adapter.history(address, io)) {
