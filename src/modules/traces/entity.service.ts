@@ -65,9 +65,13 @@ async function provenancePage(db: Db, actor: Actor, target: 'entity' | 'link', i
   // An entity's own rows and the rows of its links: a link's row asserts its endpoints too, and
   // `observe` writes a sighting carried by a link only there. Two branches, not one OR with a
   // subquery, so each reads through its own index.
+  // A link's rows only when its other end is visible too (as for the links themselves): a row's own
+  // region can be empty while the record at the other end belongs to a region the reader cannot see.
+  const other = alias(traceEntities, 'other');
+  const otherId = sql`case when ${traceLinks.fromId} = ${id} then ${traceLinks.toId} else ${traceLinks.fromId} end`;
   const rows = target === 'link' ? own : own.unionAll(
-    db.select(getTableColumns(p)).from(traceLinks).innerJoin(p, eq(p.linkId, traceLinks.id))
-      .where(and(or(eq(traceLinks.fromId, id), eq(traceLinks.toId, id)), visible)),
+    db.select(getTableColumns(p)).from(traceLinks).innerJoin(p, eq(p.linkId, traceLinks.id)).innerJoin(other, eq(other.id, otherId))
+      .where(and(or(eq(traceLinks.fromId, id), eq(traceLinks.toId, id)), visible, visibleRegion(actor.scope, other.region))),
   );
   const all = rows.as('prov');
   const [items, [total]] = await Promise.all([

@@ -304,6 +304,15 @@ for (const backend of testBackends()) {
       const after3 = (await findEntity(t.ctx.db, astana, 'item', shared))!;
       assert.equal(after3.region, null);
       assert.equal(after3.seenCount, 2);
+
+      // A national writer links a phone to the Astana shop without naming a region: an Almaty reader
+      // of the phone sees neither the link nor its provenance row.
+      const ph = phone();
+      await observe(t.ctx.db, analyst, { module: 'finance', source: 'finance', links: [{ from: { type: 'phone', value: ph }, to: { type: 'shop', value: astShop }, kind: 'belongs_to' }] });
+      const phId = (await findEntity(t.ctx.db, analyst, 'phone', ph))!.id;
+      const fromAlmaty = await getEntity(t.ctx.db, almaty, phId);
+      assert.deepEqual([fromAlmaty.links.total, fromAlmaty.provenance.total], [0, 0]);
+      assert.equal((await getEntity(t.ctx.db, analyst, phId)).provenance.total, 1);
     });
 
     describe('HTTP API', () => {
