@@ -4,7 +4,7 @@ import { AppError } from '../../platform/errors/catalogue.js';
 import type { Db } from '../../platform/db/client.js';
 import { regionCondition } from '../../platform/db/scope.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
-import { requirePermission, type Actor } from '../../platform/auth/actor.js';
+import { requirePermission, requirePerson, type Actor } from '../../platform/auth/actor.js';
 import { users } from '../../platform/auth/schema.js';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENTS_PER_REPORT, SAFE_MIME } from './constants.js';
 import { checkId, loadItem, loadReport, mayAccept, mayReport, planScope, reportRegion, requirePlanWrite, type Report } from './access.js';
@@ -85,6 +85,7 @@ export async function submitReport(db: Db, actor: Actor, itemId: string, input: 
  */
 export async function reviewReport(db: Db, actor: Actor, id: string, decision: 'accept' | 'return', comment = '', at = planClock.now()): Promise<Report> {
   requirePermission(actor, 'plan.accept');
+  requirePerson(actor);
   if (decision === 'return' && !comment.trim()) throw new AppError('request.invalid', { comment: 'required when returning a report' });
   return db.transaction(async (tx) => {
     const report = await loadReport(tx, actor, id);

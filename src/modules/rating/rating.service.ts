@@ -4,7 +4,7 @@
  */
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/audit.service.js';
-import { requirePermission, type Actor } from '../../platform/auth/actor.js';
+import { requirePermission, requirePerson, type Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors/catalogue.js';
 import { csvInputSource, situationInputSource, type RatingInputSource } from './inputs.js';
@@ -139,6 +139,7 @@ async function step(db: Db, actor: Actor, id: string, from: string, action: stri
 /** Four eyes: approved by someone other than whoever computed the current result. */
 export async function approveRating(db: Db, actor: Actor, id: string): Promise<Rating> {
   requirePermission(actor, 'rating.approve');
+  requirePerson(actor);
   return step(db, actor, id, 'draft', 'rating.approve', { status: 'approved', approvedBy: actor.name, approvedById: actorKey(actor), approvedAt: new Date() }, (r) => {
     if (r.computedById === actorKey(actor)) throw new AppError('rating.self_approval');
   });

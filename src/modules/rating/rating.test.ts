@@ -85,6 +85,10 @@ for (const backend of testBackends()) {
       assert.equal(self.json().error.code, 'rating.self_approval');
       assert.equal((await analyst.send('POST', `/api/rating/ratings/${ratingId}/approve`)).json().error.code, 'auth.forbidden');
       assert.equal((await admin.send('POST', `/api/rating/ratings/${ratingId}/publish`)).json().error.code, 'record.invalid_state'); // not approved yet
+      // Not with an API token either: it names no person to compare with whoever computed.
+      const issued = await admin.send('POST', '/api/tokens', { name: uniqueName('rt'), roles: ['reviewer'], national: true });
+      const byToken = await t.app.inject({ method: 'POST', url: `/api/rating/ratings/${ratingId}/approve`, headers: { authorization: `Bearer ${issued.json().token}` } });
+      assert.equal(byToken.json().error.code, 'auth.person_required');
       const approved = await reviewer.send('POST', `/api/rating/ratings/${ratingId}/approve`);
       assert.equal(approved.json().rating.status, 'approved');
       assert.equal((await analyst.send('POST', `/api/rating/ratings/${ratingId}/compute`, {})).json().error.code, 'record.invalid_state');

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/audit.service.js';
-import { requirePermission, requireRegion, type Actor } from '../../platform/auth/actor.js';
+import { requirePermission, requirePerson, requireRegion, type Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
 import { regionCondition } from '../../platform/db/scope.js';
 import { AppError } from '../../platform/errors/catalogue.js';
@@ -144,6 +144,7 @@ export interface ReviewInput {
  */
 export async function reviewValues(db: Db, actor: Actor, input: ReviewInput): Promise<SituationValue[]> {
   requirePermission(actor, 'situation.accept');
+  requirePerson(actor);
   if (!actor.scope.national) throw new AppError('situation.national_review');
   const comment = (input.comment ?? '').trim();
   if (input.decision === 'return' && !comment) throw new AppError('request.invalid', { comment: 'required' });

@@ -32,6 +32,15 @@ export function requirePermission(actor: Actor, permission: Permission): void {
   if (!rolesAllow(actor.roles, permission)) throw new AppError('auth.forbidden', { permission });
 }
 
+/**
+ * A four-eyes decision (accepting figures, approving a rating, accepting a report) needs a person
+ * signed in: an API token names no person to compare with the one who submitted, so whoever holds
+ * it could decide on their own submission.
+ */
+export function requirePerson(actor: Actor): void {
+  if (actor.type === 'token') throw new AppError('auth.person_required');
+}
+
 export function canSeeRegion(scope: RegionScope, region: string | null): boolean {
   if (scope.national) return true;
   return region !== null && (scope.regions as string[]).includes(region);

@@ -19,6 +19,7 @@ export const ERRORS = {
   'auth.disabled': { status: 403, key: 'errors.auth.disabled' },
   'auth.csrf': { status: 403, key: 'errors.auth.csrf' },
   'auth.forbidden': { status: 403, key: 'errors.auth.forbidden' },
+  'auth.person_required': { status: 403, key: 'errors.auth.person_required' },
   'auth.region_forbidden': { status: 403, key: 'errors.auth.region_forbidden' },
   'auth.token_invalid': { status: 401, key: 'errors.auth.token_invalid' },
   'auth.weak_password': { status: 400, key: 'errors.auth.weak_password' },
