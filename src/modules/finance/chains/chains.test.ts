@@ -174,6 +174,9 @@ for (const backend of testBackends()) {
       await assert.rejects(give.getJson(url), (e) => e instanceof AppError && e.code === 'finance.upstream_failed');
       fake.fail(`/esplora/address/${A}/txs`, { status: 429, retryAfter: '3600' });
       await assert.rejects(give.getJson(url), (e) => e instanceof AppError && e.code === 'finance.upstream_failed');
+      // A hang, twice: the client is told it timed out, not the runtime's message text.
+      fake.fail(`/esplora/address/${A}/txs`, { hang: true }, { hang: true });
+      await assert.rejects(give.getJson(url), (e) => e instanceof AppError && (e.details as { error?: string }).error === 'timeout');
     });
 
     test('a trace with fetch=true fetches the seeds and their neighbours first, never the exchange', async () => {

@@ -101,8 +101,11 @@ export class ChainHttp {
         }
       } catch (e) {
         if (e instanceof AppError) throw e;
-        // Network failure or timeout: retryable.
-        lastError = e instanceof Error ? e.name + ': ' + e.message : String(e);
+        // Network failure or timeout: retryable. The reason is reported by kind (a timeout, a
+        // socket error code), not by the runtime's message text, which reaches the client.
+        const x = e as { name?: unknown; code?: unknown; cause?: { code?: unknown } } | null;
+        const code = typeof x?.code === 'string' ? x.code : typeof x?.cause?.code === 'string' ? x.cause.code : null;
+        lastError = x?.name === 'TimeoutError' || x?.name === 'AbortError' ? 'timeout' : code && /^[A-Z_]{3,40}$/.test(code) ? `network: ${code}` : 'network error';
       }
       if (attempt >= this.o.retries) throw new AppError('finance.upstream_failed', { adapter: this.o.name, attempts: attempt + 1, error: lastError.slice(0, 200) });
       const ms = Math.max(wait ?? 0, this.backoff(attempt + 1));
