@@ -55,7 +55,6 @@ export const ERRORS = {
   'monitor.import_unreadable': { status: 400, key: 'errors.monitor.import_unreadable' },
   'monitor.upload_too_large': { status: 413, key: 'errors.monitor.upload_too_large' },
   'monitor.request_self_approval': { status: 403, key: 'errors.monitor.request_self_approval' },
-  'monitor.request_token_approval': { status: 403, key: 'errors.monitor.request_token_approval' },
   'monitor.request_nothing': { status: 422, key: 'errors.monitor.request_nothing' },
   'monitor.request_region_required': { status: 400, key: 'errors.monitor.request_region_required' },
   'monitor.review_not_detected': { status: 409, key: 'errors.monitor.review_not_detected' },

@@ -10,7 +10,7 @@
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/audit.service.js';
-import { requirePermission, type Actor } from '../../../platform/auth/actor.js';
+import { requirePermission, requirePerson, type Actor } from '../../../platform/auth/actor.js';
 import type { Db } from '../../../platform/db/client.js';
 import { regionCondition } from '../../../platform/db/scope.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
@@ -94,9 +94,8 @@ export async function transition(db: Db, actor: Actor, id: string, to: Transitio
     if (to === 'approved') {
       requirePermission(actor, 'monitor.request.approve');
       if (isAuthor(r, actor)) throw new AppError('monitor.request_self_approval');
-      // A token names no person: whoever holds it could have drafted the request as themselves,
-      // so four eyes cannot be checked. Automation approves through the audited auto-approve policy.
-      if (actor.type === 'token') throw new AppError('monitor.request_token_approval');
+      // Automation approves through the audited auto-approve policy, never with a token.
+      requirePerson(actor);
     } else if (to === 'cancelled') {
       // The author may withdraw their own draft; an approved request, or someone else's draft,
       // needs the reviewer's right (the author alone must not undo a second person's approval).

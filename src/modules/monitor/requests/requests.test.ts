@@ -120,7 +120,7 @@ for (const backend of testBackends()) {
       await assert.rejects(transition(t.ctx.db, authorAsAdmin, id, 'approved'), (e: { code?: string }) => e.code === 'monitor.request_self_approval');
       // Nor with an API token, which names no person to compare with the author.
       const token: Actor = { type: 'token', id: randomUUID(), name: 'token:ops', roles: ['admin'], scope: { national: true, regions: [] } };
-      await assert.rejects(transition(t.ctx.db, token, id, 'approved'), (e: { code?: string }) => e.code === 'monitor.request_token_approval');
+      await assert.rejects(transition(t.ctx.db, token, id, 'approved'), (e: { code?: string }) => e.code === 'auth.person_required');
       const early = await reviewer.send('POST', `/api/monitor/requests/${id}/transition`, { to: 'sent' });
       assert.equal(early.json().error.code, 'record.invalid_state');
       assert.ok((await reviewer.get(`/api/monitor/requests/${id}`)).json().allowed.includes('approved'));
