@@ -48,7 +48,8 @@ export async function planDashboard(db: Db, actor: Actor, q: { planId?: string; 
     groups.set(g.key, cur);
   }
   const today = almatyDate(now);
-  const overdue = states.filter((s) => s.status === 'overdue' && s.childIds.length === 0)
+  // Items overdue on their own control dates: leaves, and parents with dates of their own.
+  const overdue = states.filter((s) => (s.childIds.length === 0 ? s.status : s.item.deadlines.length ? s.state.status : null) === 'overdue')
     .map((s) => ({
       itemId: s.item.id, planId: s.item.planId, planCode: byId.get(s.item.planId)!.code, region: s.item.region, number: s.item.number, title: s.item.title,
       responsible: s.item.responsible, overdueSince: s.state.overdueSince!, daysOverdue: daysBetween(s.state.overdueSince!, today),

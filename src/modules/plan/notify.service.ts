@@ -37,7 +37,11 @@ export async function runReminders(db: Db, now = planClock.now()): Promise<{ day
   const plans = new Map((await db.select({ id: planPlans.id, code: planPlans.code }).from(planPlans)).map((p) => [p.id, p.code]));
   const rows: (typeof planNotifications.$inferInsert)[] = [];
   for (const s of states.values()) {
-    if (s.childIds.length || s.status === 'done' || s.status === 'cancelled') continue;
+    // A parent is executed through its sub-items, unless it has control dates of its own: then it
+    // is reminded of those, by its own state (its status aggregates the sub-items').
+    if (s.childIds.length && !s.item.deadlines.length) continue;
+    const own = s.childIds.length ? s.state.status : s.status;
+    if (own === 'done' || own === 'cancelled') continue;
     // Overdue speaks of the first missed date; otherwise remind of the nearest open one.
     const target = s.state.overdueSince ?? uncoveredDeadlines(s.item.deadlines, s.reports)[0];
     if (!target) continue;

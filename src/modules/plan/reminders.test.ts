@@ -124,3 +124,27 @@ for (const backend of testBackends()) {
     });
   });
 }
+
+describe('plan reminders: a parent item with control dates of its own', () => {
+  let t: TestApp;
+  after(async () => { planClock.now = realNow; await t?.close(); });
+
+  test('is reminded of its own dates and listed as overdue on the dashboard, though its sub-items are not due', async () => {
+    planClock.now = () => at('2026-03-15T06:00:00Z');
+    t = await startTestApp(testBackends()[0]!);
+    const sec = await agent(t, 'psec', ['regional_hq']);
+    const exec = await agent(t, 'pexec', ['investigator']);
+    const plan = (await expectSend(sec, 'POST', '/api/plan/plans', { kind: 'national', code: 'P-PARENT', title: 'P', periodStart: '2026-01-01', periodEnd: '2028-12-31' }, 201)).plan.id;
+    const s = (await expectSend(sec, 'POST', `/api/plan/plans/${plan}/sections`, { number: '1', title: 'S' }, 201)).section.id;
+    const parent = (await expectSend(sec, 'POST', `/api/plan/plans/${plan}/items`, { sectionId: s, number: '12', title: 'Parent', responsible: 'МВД (ІІМ)', deadlines: ['2026-03-31'] }, 201)).item.id;
+    await expectSend(sec, 'POST', `/api/plan/plans/${plan}/items`, { sectionId: s, number: '12.1', title: 'Child', responsible: 'МВД (ІІМ)', deadlines: ['2026-12-31'], parentId: parent }, 201);
+    await expectSend(sec, 'PUT', `/api/plan/items/${parent}/executors`, { usernames: [exec.username] }, 200);
+    assert.equal((await runReminders(t.ctx.db, at('2026-03-20T03:00:00Z'))).created, 1, '14 days before the parent\'s own date');
+    const mine = (await t.ctx.db.select().from(planNotifications).where(eq(planNotifications.userId, exec.id))).map((n) => n.kind);
+    assert.deepEqual(mine, ['due_14']);
+    planClock.now = () => at('2026-04-02T06:00:00Z');
+    assert.equal((await runReminders(t.ctx.db, at('2026-04-02T03:00:00Z'))).created, 1, 'overdue once');
+    const dash = await expectGet(sec, `/api/plan/dashboard?planId=${plan}`);
+    assert.deepEqual(dash.overdue.map((o: { number: string }) => o.number), ['12']);
+  });
+});
