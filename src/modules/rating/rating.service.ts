@@ -136,12 +136,17 @@ async function step(db: Db, actor: Actor, id: string, from: string, action: stri
   });
 }
 
-/** Four eyes: approved by someone other than whoever computed the current result. */
-export async function approveRating(db: Db, actor: Actor, id: string): Promise<Rating> {
+/**
+ * Four eyes: approved by someone other than whoever computed the current result. With
+ * `expectedResultHash` (what the reviewer's page showed), a draft recomputed meanwhile is refused:
+ * the reviewer approves the figures they saw, not whatever the draft holds by then.
+ */
+export async function approveRating(db: Db, actor: Actor, id: string, expectedResultHash?: string): Promise<Rating> {
   requirePermission(actor, 'rating.approve');
   requirePerson(actor);
   return step(db, actor, id, 'draft', 'rating.approve', { status: 'approved', approvedBy: actor.name, approvedById: actorKey(actor), approvedAt: new Date() }, (r) => {
     if (r.computedById === actorKey(actor)) throw new AppError('rating.self_approval');
+    if (expectedResultHash !== undefined && r.resultHash !== expectedResultHash) throw new AppError('record.conflict', { reason: 'recomputed since it was opened; reload and check again' });
   });
 }
 

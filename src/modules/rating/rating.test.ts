@@ -89,7 +89,12 @@ for (const backend of testBackends()) {
       const issued = await admin.send('POST', '/api/tokens', { name: uniqueName('rt'), roles: ['reviewer'], national: true });
       const byToken = await t.app.inject({ method: 'POST', url: `/api/rating/ratings/${ratingId}/approve`, headers: { authorization: `Bearer ${issued.json().token}` } });
       assert.equal(byToken.json().error.code, 'auth.person_required');
-      const approved = await reviewer.send('POST', `/api/rating/ratings/${ratingId}/approve`);
+      // The page's result hash comes with the approval: a draft recomputed since is refused.
+      const stale = await reviewer.send('POST', `/api/rating/ratings/${ratingId}/approve`, { resultHash: '0'.repeat(64) });
+      assert.equal(stale.statusCode, 409);
+      const shown = (await reviewer.get(`/api/rating/ratings/${ratingId}`)).json().rating.resultHash as string;
+      assert.match(shown, /^[0-9a-f]{64}$/);
+      const approved = await reviewer.send('POST', `/api/rating/ratings/${ratingId}/approve`, { resultHash: shown });
       assert.equal(approved.json().rating.status, 'approved');
       assert.equal((await analyst.send('POST', `/api/rating/ratings/${ratingId}/compute`, {})).json().error.code, 'record.invalid_state');
       assert.equal((await reviewer.send('POST', `/api/rating/ratings/${ratingId}/publish`)).statusCode, 403);

@@ -66,8 +66,10 @@ export async function ratingRoutes(app: App, ctx: AppContext): Promise<void> {
     config: { auth: 'rating.compute' },
     schema: { tags, summary: 'Recompute a draft (new values and/or settings)', params: id, body: z.strictObject({ period: period.optional(), ...inputs }) },
   }, async (req) => ({ rating: await recomputeRating(ctx.db, req.actor, req.params.id, req.body) }));
-  app.post('/api/rating/ratings/:id/approve', { config: { auth: 'rating.approve' }, schema: { tags, summary: 'Approve a draft (not by whoever computed it)', params: id } },
-    async (req) => ({ rating: await approveRating(ctx.db, req.actor, req.params.id) }));
+  app.post('/api/rating/ratings/:id/approve', {
+    config: { auth: 'rating.approve' },
+    schema: { tags, summary: 'Approve a draft (not by whoever computed it); with resultHash, only the result the reviewer saw', params: id, body: z.strictObject({ resultHash: z.string().regex(/^[0-9a-f]{64}$/).optional() }).nullish() },
+  }, async (req) => ({ rating: await approveRating(ctx.db, req.actor, req.params.id, req.body?.resultHash) }));
   app.post('/api/rating/ratings/:id/reopen', { config: { auth: 'rating.approve' }, schema: { tags, summary: 'Return an approved rating to draft', params: id } },
     async (req) => ({ rating: await reopenRating(ctx.db, req.actor, req.params.id) }));
   app.post('/api/rating/ratings/:id/publish', { config: { auth: 'rating.publish' }, schema: { tags, summary: 'Publish an approved rating (final)', params: id } },

@@ -41,7 +41,7 @@ export function WorkflowPanel({ rating, onChange }: { rating: Rating; onChange()
       <div className="actions">
         {rating.status === 'draft' && can('rating.approve') && national ? (
           <button type="button" className="btn btn-primary" disabled={ownWork} title={ownWork ? t('rating.ownWork') : undefined}
-            onClick={() => run(() => api.post(`${base}/approve`), t('rating.done.approved'))}>{t('rating.actions.approve')}</button>
+            onClick={() => run(() => api.post(`${base}/approve`, { resultHash: rating.resultHash }), t('rating.done.approved'))}>{t('rating.actions.approve')}</button>
         ) : null}
         {rating.status === 'draft' && can('rating.compute') && national ? (
           <button type="button" className="btn" aria-expanded={recompute} onClick={() => setRecompute((v) => !v)}>{t('rating.actions.recompute')}</button>
