@@ -74,7 +74,10 @@ export async function situationRoutes(app: App, ctx: AppContext): Promise<void> 
     config: { auth: 'situation.accept' },
     schema: {
       tags, summary: 'Accept submitted figures or return them with a comment (national scope, not one\'s own)',
-      body: z.strictObject({ ids: z.array(z.string().max(64)).min(1).max(500), decision: z.enum(['accept', 'return']), comment: z.string().max(2000).optional() }),
+      body: z.strictObject({
+        ids: z.array(z.string().max(64)).min(1).max(500), decision: z.enum(['accept', 'return']), comment: z.string().max(2000).optional(),
+        seen: z.record(z.string().max(64), z.iso.datetime({ offset: true })).optional(),
+      }),
     },
   }, async (req) => ({ items: await reviewValues(ctx.db, req.actor, req.body) }));
 

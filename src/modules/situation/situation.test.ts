@@ -82,6 +82,10 @@ for (const backend of testBackends()) {
       assert.equal(back.json().items[0].reviewComment, 'Check against ERDR: 5 facts?');
       const again = (await almaty.send('POST', '/api/situation/values', { indicator: 'sales_facts', region: 'KZ-75', period: '2025-05', value: 5 })).json().item;
       assert.deepEqual([again.id, again.status, again.value, again.reviewComment], [sub.id, 'submitted', 5, '']);
+      // The reviewer's page showed the first submission: accepting it now, after the re-submission, is refused.
+      const stale = await analyst.send('POST', '/api/situation/review', { ids: [sub.id], decision: 'accept', seen: { [sub.id]: sub.submittedAt } });
+      assert.equal(stale.statusCode, 409, stale.body);
+      assert.equal((await almaty.get('/api/situation/values?indicator=sales_facts&period=2025-05')).json().items[0].status, 'submitted');
 
       const trail = (await auditor.get(`/api/audit?entityId=${sub.id}`)).json().rows.map((r: { action: string }) => r.action);
       assert.deepEqual(trail, ['situation.submit', 'situation.return', 'situation.accept', 'situation.submit']);

@@ -135,6 +135,11 @@ export interface ReviewInput {
   decision: 'accept' | 'return';
   /** Required when returning: what the submitter must fix. */
   comment?: string;
+  /**
+   * When each figure was submitted, as the reviewer's page showed it (id → ISO time): a figure
+   * re-submitted since is refused, so nobody accepts a number they never saw.
+   */
+  seen?: Record<string, string>;
 }
 
 /**
@@ -157,6 +162,8 @@ export async function reviewValues(db: Db, actor: Actor, input: ReviewInput): Pr
     const bad = rows.find((r) => !from.includes(r.status));
     if (bad) throw new AppError('record.invalid_state', { id: bad.id, status: bad.status, decision: input.decision });
     if (actor.id && rows.some((r) => r.submittedById === actor.id)) throw new AppError('situation.own_submission');
+    const changed = input.seen ? rows.find((r) => input.seen![r.id] !== undefined && new Date(input.seen![r.id]!).getTime() !== r.submittedAt.getTime()) : undefined;
+    if (changed) throw new AppError('record.conflict', { id: changed.id, reason: 're-submitted since it was shown; reload and check again' });
     const status = input.decision === 'accept' ? 'accepted' : 'returned';
     const updated = await tx.update(situationValues)
       .set({ status, reviewComment: input.decision === 'return' ? comment : '', reviewedById: actor.id, reviewedByName: actor.name, reviewedAt: new Date() })

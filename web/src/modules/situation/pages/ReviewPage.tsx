@@ -32,7 +32,9 @@ export function ReviewPage() {
   async function decide(decision: 'accept' | 'return') {
     setError(null); setOk(null);
     try {
-      const r = await api.post<{ items: SituationValue[] }>('/api/situation/review', { ids: [...picked], decision, ...(comment.trim() ? { comment: comment.trim() } : {}) });
+      // The submission times the page showed: a figure re-submitted meanwhile is refused, not accepted unseen.
+      const seen = Object.fromEntries(items.filter((v) => picked.has(v.id)).map((v) => [v.id, v.submittedAt]));
+      const r = await api.post<{ items: SituationValue[] }>('/api/situation/review', { ids: [...picked], decision, seen, ...(comment.trim() ? { comment: comment.trim() } : {}) });
       setOk(t(decision === 'accept' ? 'situation.review.accepted' : 'situation.review.returnedDone', { n: r.items.length }));
       setPicked(new Set());
       setComment('');
