@@ -5,6 +5,7 @@
  * from anything logged or cached (`redact`).
  */
 import { AppError } from '../../../platform/errors/catalogue.js';
+import { networkFailure } from '../../../platform/errors/network.js';
 
 /** Refills `rate` tokens per second up to `burst`; take() waits for a token. */
 export class TokenBucket {
@@ -101,11 +102,9 @@ export class ChainHttp {
         }
       } catch (e) {
         if (e instanceof AppError) throw e;
-        // Network failure or timeout: retryable. The reason is reported by kind (a timeout, a
-        // socket error code), not by the runtime's message text, which reaches the client.
-        const x = e as { name?: unknown; code?: unknown; cause?: { code?: unknown } } | null;
-        const code = typeof x?.code === 'string' ? x.code : typeof x?.cause?.code === 'string' ? x.cause.code : null;
-        lastError = x?.name === 'TimeoutError' || x?.name === 'AbortError' ? 'timeout' : code && /^[A-Z_]{3,40}$/.test(code) ? `network: ${code}` : 'network error';
+        // Network failure or timeout: retryable. The reason reaches the client, so it is the kind
+        // of failure, not the runtime's message text.
+        lastError = networkFailure(e) ?? 'network error';
       }
       if (attempt >= this.o.retries) throw new AppError('finance.upstream_failed', { adapter: this.o.name, attempts: attempt + 1, error: lastError.slice(0, 200) });
       const ms = Math.max(wait ?? 0, this.backoff(attempt + 1));

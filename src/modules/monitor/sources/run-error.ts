@@ -6,19 +6,16 @@
  * still thrown to the queue, which keeps the full message with the failed job for operators.
  */
 import { AppError } from '../../../platform/errors/catalogue.js';
+import { networkFailure } from '../../../platform/errors/network.js';
 
-/** Node and undici network error codes: ECONNREFUSED, ENOTFOUND, ETIMEDOUT, UND_ERR_CONNECT_TIMEOUT… */
-const NETWORK_CODE = /^(E[A-Z]{3,}|UND_ERR_[A-Z_]+)$/;
 /** Telegram RPC error names: CHANNEL_PRIVATE, FLOOD_WAIT_30, USERNAME_NOT_OCCUPIED… */
 const TELEGRAM_NAME = /^[A-Z][A-Z0-9_]{2,63}$/;
 
 export function runErrorText(e: unknown): string {
   if (e instanceof AppError) return e.code;
-  const x = e as { code?: unknown; errorMessage?: unknown; name?: unknown; cause?: unknown } | null;
-  if (x && typeof x.code === 'string' && NETWORK_CODE.test(x.code)) return `network: ${x.code}`;
+  const network = networkFailure(e);
+  if (network) return network;
+  const x = e as { errorMessage?: unknown } | null;
   if (x && typeof x.errorMessage === 'string' && TELEGRAM_NAME.test(x.errorMessage)) return `telegram: ${x.errorMessage}`;
-  if (x && (x.name === 'TimeoutError' || x.name === 'AbortError')) return 'timeout';
-  const cause = x?.cause as { code?: unknown } | undefined;
-  if (cause && typeof cause.code === 'string' && NETWORK_CODE.test(cause.code)) return `network: ${cause.code}`;
   return 'internal_error';
 }
