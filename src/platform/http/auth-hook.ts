@@ -23,7 +23,7 @@ function sameToken(a: string | null, b: unknown): boolean {
  */
 function enforceRouteAuth(req: FastifyRequest): void {
   // Unmatched paths go to the not-found handler: a 404 reveals nothing worth a sign-in.
-  if (!req.url.startsWith('/api/') || !req.routeOptions.url) return;
+  if (!req.routeOptions.url) return;
   const need = req.routeOptions.config?.auth ?? 'authenticated';
   if (need === 'public') return;
   if (req.actor.type === 'anonymous') throw new AppError('auth.required');
@@ -47,16 +47,13 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
     req.lang = pickLang(req.headers['accept-language'], req.cookies?.qalqan_lang);
     if (!req.url.startsWith('/api/')) return;
     const authz = req.headers.authorization;
+    const token = req.cookies?.[SESSION_COOKIE];
     if (authz) {
       const m = /^Bearer\s+(\S+)$/i.exec(authz);
       const actor = m ? await resolveApiToken(ctx.db, m[1]!, metaOf(req)) : null;
       if (!actor) throw new AppError('auth.token_invalid');
       req.actor = actor;
-      enforceRouteAuth(req);
-      return;
-    }
-    const token = req.cookies?.[SESSION_COOKIE];
-    if (token) {
+    } else if (token) {
       const s = await resolveSession(ctx.db, ctx.auth, token);
       if (s) {
         req.actor = actorFromUser(s.user, metaOf(req));
