@@ -11,7 +11,7 @@ import { LABELS, type ExportColumn } from './labels.js';
 import { loadPlan, planScope, type Plan } from './access.js';
 import { sectionsOf } from './plans.service.js';
 import { planPlans, planReports } from './schema.js';
-import { byPlanOrder, computeStates, type ItemWithState } from './states.js';
+import { byPlanOrder, computeStates, ownStatus, type ItemWithState } from './states.js';
 import { countStatuses } from './status.js';
 import { almatyDate, daysBetween, planClock } from './time.js';
 
@@ -48,8 +48,7 @@ export async function planDashboard(db: Db, actor: Actor, q: { planId?: string; 
     groups.set(g.key, cur);
   }
   const today = almatyDate(now);
-  // Items overdue on their own control dates: leaves, and parents with dates of their own.
-  const overdue = states.filter((s) => (s.childIds.length === 0 ? s.status : s.item.deadlines.length ? s.state.status : null) === 'overdue')
+  const overdue = states.filter((s) => ownStatus(s) === 'overdue')
     .map((s) => ({
       itemId: s.item.id, planId: s.item.planId, planCode: byId.get(s.item.planId)!.code, region: s.item.region, number: s.item.number, title: s.item.title,
       responsible: s.item.responsible, overdueSince: s.state.overdueSince!, daysOverdue: daysBetween(s.state.overdueSince!, today),

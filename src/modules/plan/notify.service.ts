@@ -6,7 +6,7 @@ import { users } from '../../platform/auth/schema.js';
 import { checkId, planScope } from './access.js';
 import { REMINDER_DAYS } from './constants.js';
 import { planItemExecutors, planItems, planNotifications, planPlans } from './schema.js';
-import { computeStates } from './states.js';
+import { computeStates, ownStatus } from './states.js';
 import { uncoveredDeadlines } from './status.js';
 import { addDays, almatyDate, daysBetween, isPast, planClock } from './time.js';
 
@@ -37,11 +37,8 @@ export async function runReminders(db: Db, now = planClock.now()): Promise<{ day
   const plans = new Map((await db.select({ id: planPlans.id, code: planPlans.code }).from(planPlans)).map((p) => [p.id, p.code]));
   const rows: (typeof planNotifications.$inferInsert)[] = [];
   for (const s of states.values()) {
-    // A parent is executed through its sub-items, unless it has control dates of its own: then it
-    // is reminded of those, by its own state (its status aggregates the sub-items').
-    if (s.childIds.length && !s.item.deadlines.length) continue;
-    const own = s.childIds.length ? s.state.status : s.status;
-    if (own === 'done' || own === 'cancelled') continue;
+    const own = ownStatus(s);
+    if (own === null || own === 'done' || own === 'cancelled') continue;
     // Overdue speaks of the first missed date; otherwise remind of the nearest open one.
     const target = s.state.overdueSince ?? uncoveredDeadlines(s.item.deadlines, s.reports)[0];
     if (!target) continue;

@@ -53,6 +53,16 @@ export async function computeStates(db: Db, actor: Actor, now: Date, planIds?: s
   return out;
 }
 
+/**
+ * The status an item is followed up by on its own control dates (reminders, the overdue list): a
+ * leaf's status; a parent's own state when it has dates of its own (its status aggregates the
+ * sub-items'); null for a parent executed through its sub-items only.
+ */
+export function ownStatus(s: ItemWithState): ItemStatus | null {
+  if (s.childIds.length === 0) return s.status;
+  return s.item.deadlines.length ? s.state.status : null;
+}
+
 /** Items ordered as the plan prints them: by sort order, then number (natural). */
 export const byPlanOrder = (a: Item, b: Item): number =>
   a.sortOrder - b.sortOrder || a.number.localeCompare(b.number, 'ru', { numeric: true });
