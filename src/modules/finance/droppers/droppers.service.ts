@@ -73,34 +73,26 @@ export async function writeReports(tx: Db, actor: Actor, items: { v: ValidInstru
   const out: Dropper[] = [];
   for (const { v, input } of items) {
     const at = input.reportedAt ?? new Date();
-    const [existing] = await tx.select().from(financeDroppers)
-      .where(and(eq(financeDroppers.kind, v.kind), eq(financeDroppers.value, v.value), eq(financeDroppers.region, input.region))).for('update');
-    let row: Dropper;
-    if (existing) {
-      [row] = await tx.update(financeDroppers).set({
-        lastSeen: at > existing.lastSeen ? at : existing.lastSeen, firstSeen: at < existing.firstSeen ? at : existing.firstSeen, reports: existing.reports + 1,
+    // One statement for a new instrument and a repeat report (also two first reports at once: the
+    // ads job and a bank import): the conflict update locks the row and counts the report.
+    const d = financeDroppers;
+    const [row] = await tx.insert(d).values({
+      kind: v.kind, value: v.value, display: v.display, region: input.region, scheme: v.scheme, bankCode: v.bankCode,
+      bankName: v.bankName ?? (input.bankName?.trim() || null), holderName: input.holderName?.trim() ?? '', firstSeen: at, lastSeen: at, reports: 1,
+      note: input.note?.trim() ?? '', createdById: actor.id, createdByName: actor.name,
+    }).onConflictDoUpdate({
+      target: [d.kind, d.value, d.region],
+      set: {
+        lastSeen: sql`greatest(${d.lastSeen}, excluded.last_seen)`, firstSeen: sql`least(${d.firstSeen}, excluded.first_seen)`,
+        reports: sql`${d.reports} + 1`, updatedAt: sql`now()`,
         // A cleared number reported again is back in work.
-        ...(existing.status === 'cleared' ? { status: 'reported', statusChangedAt: new Date() } : {}),
-        holderName: existing.holderName || input.holderName?.trim() || '', bankName: existing.bankName ?? v.bankName ?? input.bankName?.trim() ?? null, updatedAt: new Date(),
-      }).where(eq(financeDroppers.id, existing.id)).returning() as [Dropper];
-    } else {
-      [row] = await tx.insert(financeDroppers).values({
-        kind: v.kind, value: v.value, display: v.display, region: input.region, scheme: v.scheme, bankCode: v.bankCode,
-        bankName: v.bankName ?? (input.bankName?.trim() || null), holderName: input.holderName?.trim() ?? '', firstSeen: at, lastSeen: at, reports: 1,
-        note: input.note?.trim() ?? '', createdById: actor.id, createdByName: actor.name,
-      })
-        // The lock above takes nothing when the instrument is new: two first reports at once (the
-        // ads job and a bank import) both insert, so the insert counts a report on conflict.
-        .onConflictDoUpdate({
-          target: [financeDroppers.kind, financeDroppers.value, financeDroppers.region],
-          set: {
-            lastSeen: sql`greatest(${financeDroppers.lastSeen}, excluded.last_seen)`, firstSeen: sql`least(${financeDroppers.firstSeen}, excluded.first_seen)`,
-            reports: sql`${financeDroppers.reports} + 1`, updatedAt: sql`now()`,
-            status: sql`case when ${financeDroppers.status} = 'cleared' then 'reported' else ${financeDroppers.status} end`,
-            statusChangedAt: sql`case when ${financeDroppers.status} = 'cleared' then now() else ${financeDroppers.statusChangedAt} end`,
-          },
-        }).returning() as [Dropper];
-    }
+        status: sql`case when ${d.status} = 'cleared' then 'reported' else ${d.status} end`,
+        statusChangedAt: sql`case when ${d.status} = 'cleared' then now() else ${d.statusChangedAt} end`,
+        // What the register lacks, a new report may fill in; what it has stays.
+        holderName: sql`case when ${d.holderName} = '' then excluded.holder_name else ${d.holderName} end`,
+        bankName: sql`coalesce(${d.bankName}, excluded.bank_name)`,
+      },
+    }).returning() as [Dropper];
     await tx.insert(financeDropperReports).values({
       dropperId: row.id, origin: input.origin ?? 'manual', reporter: input.reporter?.trim() || actor.name, reference: input.reference?.trim() ?? '', reportedAt: at,
       importId, details: { ...(input.details ?? {}), ...(input.shop ? { shop: input.shop } : {}), ...(input.wallet ? { wallet: input.wallet } : {}), ...(input.note ? { note: input.note } : {}) },

@@ -102,6 +102,13 @@ for (const backend of testBackends()) {
       assert.deepEqual(twice.map((r) => r.statusCode), [201, 201], twice.map((r) => r.body).join('\n'));
       assert.equal(twice[0]!.json().dropper.id, twice[1]!.json().dropper.id);
       assert.equal((await almaty.get(`/api/finance/droppers/${twice[0]!.json().dropper.id}`)).json().dropper.reports, 2);
+      // A cleared number reported again is back in work; a report fills in the holder the register lacked, never overwrites one.
+      const twiceId = twice[0]!.json().dropper.id;
+      assert.equal((await almaty.send('POST', `/api/finance/droppers/${twiceId}/status`, { status: 'cleared', note: 'a shop cashier' })).json().dropper.status, 'cleared');
+      const back = (await almaty.send('POST', '/api/finance/droppers', { kind: 'phone', value: '+7 701 555 66 77', holderName: 'Петров П.' })).json().dropper;
+      assert.deepEqual([back.id, back.status, back.reports, back.holderName], [twiceId, 'reported', 3, 'Петров П.']);
+      const kept = (await almaty.send('POST', '/api/finance/droppers', { kind: 'phone', value: '+7 701 555 66 77', holderName: 'Сидоров С.' })).json().dropper;
+      assert.deepEqual([kept.reports, kept.holderName], [4, 'Петров П.']);
     });
 
     test('blocking request to the bank through the shared request lifecycle; letter and CSV annex', async () => {
