@@ -446,12 +446,20 @@ function extractHandles(t: string, hits: Hit[], taken: Taken, flags: number): vo
     if (flags & F.BRACKET) scanNames(t, KEYWORD_AFTER_RE, hits, taken, 'start', HANDLE_SHAPED);
     scanNames(t, KEYWORD_IN_RE, hits, taken, 'start', HANDLE_SHAPED);
   }
-  if (flags & F.UNDERSCORE) {
+  // The names found below all hold an underscore outside every claimed span; most underscores are
+  // inside the @handles and links found above, and then these four scans over the text are skipped.
+  if (flags & F.UNDERSCORE && freeUnderscore(t, taken)) {
     scanNames(t, CONTACT_RE, hits, taken, 'end', HAS_UNDERSCORE);
     if (ARROW_HINT.test(t)) scanNames(t, ARROW_RE, hits, taken, 'end', HAS_UNDERSCORE);
     if (t.includes(' _ ')) extractSpacedNames(t, hits, taken);
+    if (BOT_HINT.test(t)) scanNames(t, BOT_RE, hits, taken, 'match');
   }
-  if (flags & F.UNDERSCORE && BOT_HINT.test(t)) scanNames(t, BOT_RE, hits, taken, 'match');
+}
+
+/** Is some '_' of `t` outside the spans claimed so far? */
+function freeUnderscore(t: string, taken: Taken): boolean {
+  for (let p = t.indexOf('_'); p >= 0; p = t.indexOf('_', p + 1)) if (!taken.overlaps(p, p + 1)) return true;
+  return false;
 }
 
 /** Letter-by-letter names with an underscore, joined ("o s k e m e n _ w o r k" -> oskemen_work). */
