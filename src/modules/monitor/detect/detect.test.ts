@@ -53,6 +53,18 @@ describe('detect: labels', () => {
     expectLabel('Цены обновлены: М — 18, К — 45. Караганда, Майкудук и Юго-Восток. Точку с фото получаешь после оплаты, оператор в описании.', 'drug_sale');
   });
 
+  it('reads words split into syllables or letters separated by emoji (benign until 2026-12-07)', () => {
+    const sale = expectLabel('Ме-фе-дрон, га-шиш, ша-ри-ки. Клад по го-ро-ду, опла-та на карту', 'drug_sale');
+    const term = sale.explain.find((e) => e.kind === 'term' && e.start === 0);
+    assert.equal(term?.text, 'Ме-фе-дрон', JSON.stringify(sale.explain));
+    expectLabel('Ра-бо-та кур-ье-ром: за-клад-ки по го-ро-ду, 5000 за точку, за-лог от 20к', 'courier_recruitment');
+    expectLabel('Жұ-мыс бар: клад-мен ке-рек, кү-ні-не 40 мың', 'courier_recruitment');
+    expectLabel('к🙂о🙂к🙂с и м🙂е🙂ф в наличии, пиши в лс', 'drug_sale');
+    // the same writing in ordinary posts stays benign (before, the second was read as propaganda)
+    expectLabel('Ищу ра-бо-ту во-ди-те-лем, стаж 5 лет', 'benign');
+    expectLabel('П🌸Р🌸И🌸В🌸Е🌸Т всем, сегодня у нас д🎈е🎈н🎈ь р🎈о🎈ж🎈д🎈е🎈н🎈и🎈я!', 'benign');
+  });
+
   it('returns calibrated scores summing to 1 and the indicator list', () => {
     const r = detect('Оплата на карту 4065 4912 1035 0349, пиши @krg_speed_oper — фен, меф');
     const sum = Object.values(r.scores).reduce((a, b) => a + b, 0);

@@ -148,3 +148,37 @@ export function emojiConceptId(name: string): number {
   if (id === undefined) throw new Error(`unknown emoji concept ${name}`);
   return id;
 }
+
+/**
+ * End of the emoji sequence that starts with code point `first` (already read, ending before `i`):
+ * variation selectors, skin tones, a second regional indicator of a flag, and ZWJ-joined pictographs
+ * (🐈‍⬛, 👨‍⚕️) belong to it.
+ */
+export function emojiSequenceEnd(text: string, i: number, first: number): number {
+  const n = text.length;
+  let regional = first >= 0x1f1e6 && first <= 0x1f1ff;
+  while (i < n) {
+    let cp = text.charCodeAt(i);
+    let w = 1;
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < n) {
+      cp = 0x10000 + ((cp - 0xd800) << 10) + (text.charCodeAt(i + 1) - 0xdc00);
+      w = 2;
+    }
+    if (isEmojiModifier(cp)) i += w;
+    else if (regional && cp >= 0x1f1e6 && cp <= 0x1f1ff) {
+      i += w;
+      regional = false;
+    } else if (cp === 0x200d /* ZWJ */ && i + 1 < n) {
+      // ZWJ joins the next pictograph into the same sequence (🐈‍⬛, 👨‍⚕️)
+      let nx = text.charCodeAt(i + 1);
+      let nw = 1;
+      if (nx >= 0xd800 && nx <= 0xdbff && i + 2 < n) {
+        nx = 0x10000 + ((nx - 0xd800) << 10) + (text.charCodeAt(i + 2) - 0xdc00);
+        nw = 2;
+      }
+      if (emojiConceptOf(nx) >= 0) i += 1 + nw;
+      else break;
+    } else break;
+  }
+  return i;
+}

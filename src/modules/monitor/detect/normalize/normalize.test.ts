@@ -118,6 +118,34 @@ describe('normalize', () => {
     assert.deepEqual(words(normalize('24/7, 1/2/5 г, ж/д вокзал')), ['0', '0', '0', '0', '0', 'г', 'ж', 'д', 'вокзал']);
   });
 
+  it('glues syllables written apart when the lexicon knows the word, and leaves hyphenated words alone', () => {
+    const src = 'ме-фе-дрон, за.клад.ки и ка-на-бис';
+    const n = normalize(src);
+    checkMapSane(n, src);
+    assert.deepEqual(words(n), ['мефедрон', 'закладки', 'и', 'канабис']);
+    assert.equal(origOf(n, src, 'мефедрон'), 'ме-фе-дрон');
+    assert.equal(origOf(n, src, 'закладки'), 'за.клад.ки');
+    // ordinary hyphenated words: the glued form is no lexicon word, or the first part is a word itself
+    assert.deepEqual(words(normalize('кто-то по-русски, курьер-закладчик')), ['кто', 'то', 'по', 'руски', 'курьер', 'закладчик']);
+    // a space is no joint
+    assert.deepEqual(words(normalize('ме фе дрон')), ['ме', 'фе', 'дрон']);
+    // Kazakh typed in Latin letter by letter, with two-letter sounds: not single chars, still one word
+    assert.deepEqual(words(normalize('sh-ı-sh-k-ı 🌿')).slice(0, 1), ['shishki']);
+    // numbers with a decimal point are no syllables
+    assert.deepEqual(words(normalize('0.5г')), ['0', '0г']);
+  });
+
+  it('reads letters separated by emoji as one word and keeps each concept once after it', () => {
+    const src = 'ш🌿и🌿ш🌿к🌿и и п✨р✨и✨в✨е✨т';
+    const n = normalize(src);
+    checkMapSane(n, src);
+    assert.equal(readable(n.text).trim(), 'шишки ⟨herb⟩ и привет ⟨star⟩');
+    assert.equal(origOf(n, src, 'шишки'), 'ш🌿и🌿ш🌿к🌿и');
+    // an emoji next to a one-letter word, or apart from the letters, keeps its place
+    assert.equal(readable(normalize('в🔥огне я ❤️ тебя').text).trim(), 'в ⟨fire⟩ огне я ⟨heart⟩ тебя');
+    assert.equal(readable(normalize('м🙂е и').text).trim(), 'м ⟨smiley⟩ е и');
+  });
+
   it('collapses stretched letters', () => {
     const src = 'шиииишки мефффф';
     const n = normalize(src);

@@ -11,7 +11,9 @@
  * point folding is cached (see chars.ts).
  */
 import * as chars from './chars.js';
+import { DeferredTokens, EMOJI_SEP } from './deferred.js';
 import * as emoji from './emoji.js';
+import * as glue from './glue.js';
 import { LeetReader, type WordOracle } from './leet.js';
 import { MAX_MIXED, MixedReader } from './mixed.js';
 import * as script from './script.js';
@@ -23,9 +25,10 @@ export type { WordOracle } from './leet.js';
 // access to an imported name goes through a getter, which cost ~40% of the pass.
 const { K_COMB, K_CYR, K_DIGIT, K_INVIS, K_LAT, K_LEET, K_OTHER, K_SPLIT, K_SYM } = chars;
 const { entryChar, entryClass, entryMulti, entryUpper, foldEntry, multiTable, bmp } = chars;
-const { EMOJI_BASE, emojiConceptOf, isEmojiModifier } = emoji;
+const { EMOJI_BASE, emojiConceptOf, emojiSequenceEnd } = emoji;
 const { CYR2LAT, CYR2LAT_UPPER, WEAK_CYR, WEAK_CYR_UPPER, WEAK_LAT, WEAK_LAT_UPPER, kkFold } = script;
 const { LAT2CYR_LOWER, LAT2CYR_UPPER } = script;
+const { glueSyllables, isGlue } = glue;
 
 
 /** Output flag: a lexicon match may start here (word starts; every char of a re-joined s.p.l.i.t word). */
@@ -40,7 +43,6 @@ const SPACE = 0x20;
 const ZERO = 0x30;
 const AT = 0x40;
 const DOLLAR = 0x24;
-const ZWJ = 0x200d;
 
 /**
  * Per-char tables for processWord, indexed by (upper << 11) | char for chars below
@@ -74,6 +76,8 @@ for (let u = 0; u < 2; u++) {
     }
   }
 }
+/** May start a syllable after a joint: an ASCII letter or any char from U+00C0 on (ı, ә, full-width, …; a false joint only costs the glue pass). */
+const isLetterCode = (c: number) => ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || c >= 0xc0;
 /** Identity fold, for chars that are already folded. */
 const NO_FOLD = Uint16Array.from({ length: 2 * TAB }, (_, i) => i & (TAB - 1));
 /** 1 for digits, '@' and '$' (K_DIGIT, K_LEET): they may stand for letters. */
@@ -122,6 +126,15 @@ export class Normalizer {
   private readonly oracle?: WordOracle;
   /** Normalises the candidate readings of masked words (unmask.ts); made on first need. */
   private sub: Normalizer | null = null;
+  /**
+   * Output length when a glue char between letters first ended a word in this run (-1: none; set only
+   * with an oracle): syllable chains (glue.ts) start at or after it, and are looked for only then.
+   */
+  private jointFrom = -1;
+  /** Original offset of the glue char of the last such joint (chains end before any later word). */
+  private jointLast = -1;
+  /** Concept tokens of emoji written between pending single letters (deferred.ts). */
+  private readonly def = new DeferredTokens(MAX_WORD);
 
   constructor(oracle?: WordOracle) {
     this.leet = new LeetReader(MAX_WORD, oracle);
@@ -143,6 +156,13 @@ export class Normalizer {
   run(text: string): void {
     // letters masked by '*' (к*кс) are read first, when a lexicon term completes them; same length
     if (this.oracle && text.indexOf('*') >= 0) text = unmask(text, this.isTerm);
+    this.pass(text);
+    // after the pass: a chain of syllables is known only at its end (glue.ts)
+    if (this.jointFrom >= 0) glueSyllables(this, this.jointFrom, this.jointLast, text, this.oracle!, F_JOINED);
+  }
+
+  /** The one pass over the text: words, split letters, emoji and symbols into the buffers. */
+  private pass(text: string): void {
     const n = text.length;
     this.len = 0;
     this.wLen = 0;
@@ -150,6 +170,8 @@ export class Normalizer {
     this.pSep = -1;
     this.sep = -1;
     this.sepN = 0;
+    this.jointFrom = -1;
+    this.def.n = 0;
     // one huge message must not pin hundreds of MB for the rest of the stream
     if (this.out.length > 1 << 18 && n < 1 << 14) this.shrink();
     this.ensure(n + 16);
@@ -170,8 +192,9 @@ export class Normalizer {
       if (cp >= 0x203c) {
         const concept = emojiConceptOf(cp);
         if (concept >= 0) {
-          i = this.consumeEmoji(text, i, cp);
+          i = emojiSequenceEnd(text, i, cp);
           this.endWord();
+          if (this.deferEmoji(EMOJI_BASE + concept, s, i)) continue;
           this.flushPending();
           this.token(EMOJI_BASE + concept, s, i);
           continue;
@@ -201,7 +224,14 @@ export class Normalizer {
         }
         continue;
       }
-      if (this.wLen > 0) this.endWord();
+      if (this.wLen > 0) {
+        // a joint: a glue char between letters ("ме-фе", not "конец. Начало"); set before endWord emits the first chunk
+        if (isGlue(cp) && isLetterCode(text.charCodeAt(i)) && this.oracle) {
+          if (this.jointFrom < 0) this.jointFrom = this.len;
+          this.jointLast = s;
+        }
+        this.endWord();
+      }
       if (k === K_SYM) {
         this.flushPending();
         this.token(entryChar(e), s, i);
@@ -217,40 +247,47 @@ export class Normalizer {
     this.flushPending();
   }
 
+  /**
+   * An emoji right after a pending single letter may separate the letters of one word
+   * ("ш🌿и🌿ш🌿к🌿и"): its token waits for the run (deferred.ts) and it counts as the run's separator.
+   */
+  private deferEmoji(c: number, s: number, e: number): boolean {
+    if (this.pLen === 0 || this.pE[this.pLen - 1] !== s) return false;
+    if (this.pLen > 1 && this.pSep !== EMOJI_SEP) {
+      if (this.pLen > 2) return false;
+      this.emitFirstPending(); // "и п✨р✨и…": the first letter was a word of its own, as in endWord
+    }
+    if (!this.def.add(c, s, e, this.pLen - 1)) return false;
+    this.sep = EMOJI_SEP;
+    this.sepN = 1;
+    return true;
+  }
+
+  /**
+   * Emit the deferred tokens that came after pending letter `j`, or all of them (each concept
+   * once) when `j` < 0, because the letters became one word.
+   */
+  private emitDeferred(j: number): void {
+    const d = this.def;
+    let keep = 0;
+    for (let x = 0; x < d.n; x++) {
+      if (j >= 0 && d.after[x] !== j) {
+        d.c[keep] = d.c[x]; d.s[keep] = d.s[x]; d.e[keep] = d.e[x]; d.after[keep] = d.after[x];
+        keep++;
+        continue;
+      }
+      let seen = false;
+      if (j < 0) for (let y = 0; y < x && !seen; y++) seen = d.c[y] === d.c[x];
+      if (!seen) this.token(d.c[x], d.s[x], d.e[x]);
+    }
+    d.n = j < 0 ? 0 : keep;
+  }
+
   /** The normalised text as a string (allocates; the hot path reads `out` directly). */
   text(): string {
     let s = '';
     for (let i = 0; i < this.len; i += 4096) s += String.fromCharCode(...this.out.subarray(i, Math.min(this.len, i + 4096)));
     return s;
-  }
-
-  private consumeEmoji(text: string, i: number, first: number): number {
-    const n = text.length;
-    let regional = first >= 0x1f1e6 && first <= 0x1f1ff;
-    while (i < n) {
-      let cp = text.charCodeAt(i);
-      let w = 1;
-      if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < n) {
-        cp = 0x10000 + ((cp - 0xd800) << 10) + (text.charCodeAt(i + 1) - 0xdc00);
-        w = 2;
-      }
-      if (isEmojiModifier(cp)) i += w;
-      else if (regional && cp >= 0x1f1e6 && cp <= 0x1f1ff) {
-        i += w;
-        regional = false;
-      } else if (cp === ZWJ && i + 1 < n) {
-        // ZWJ joins the next pictograph into the same sequence (🐈‍⬛, 👨‍⚕️)
-        let nx = text.charCodeAt(i + 1);
-        let nw = 1;
-        if (nx >= 0xd800 && nx <= 0xdbff && i + 2 < n) {
-          nx = 0x10000 + ((nx - 0xd800) << 10) + (text.charCodeAt(i + 2) - 0xdc00);
-          nw = 2;
-        }
-        if (emojiConceptOf(nx) >= 0) i += 1 + nw;
-        else break;
-      } else break;
-    }
-    return i;
   }
 
   private addWordChar(e: number, s: number, end: number): void {
@@ -297,6 +334,10 @@ export class Normalizer {
   /** Emit the first char of a two-char pending run as a word of its own; the second stays pending. */
   private emitFirstPending(): void {
     this.single(0);
+    if (this.def.n > 0) {
+      this.emitDeferred(0);
+      this.def.shiftDown();
+    }
     this.pC[0] = this.pC[1];
     this.pK[0] = this.pK[1];
     this.pU[0] = this.pU[1];
@@ -325,9 +366,13 @@ export class Normalizer {
     for (let j = 0; j < L; j++) if (this.pK[j] === K_CYR || this.pK[j] === K_LAT) letters++;
     if (L >= 3 && letters >= 2) {
       this.processWord(this.pC, this.pK, this.pU, this.pS, this.pE, L, true);
+      if (this.def.n > 0) this.emitDeferred(-1);
       return;
     }
-    for (let j = 0; j < L; j++) this.single(j);
+    for (let j = 0; j < L; j++) {
+      this.single(j);
+      if (this.def.n > 0) this.emitDeferred(j);
+    }
   }
 
   private processWord(
