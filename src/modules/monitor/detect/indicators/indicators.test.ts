@@ -110,6 +110,8 @@ describe('telegram', () => {
     const a = one('пиши t . me / shop_kz_777 !', 'telegram');
     assert.equal(a.value, 'shop_kz_777');
     assert.equal(a.written, 't . me / shop_kz_777');
+    // the host spaced all through (missed until 2026-12-07, found by a blind set)
+    assert.equal(one('DM: t . m e / kz_driver_cargo', 'telegram').written, 't . m e / kz_driver_cargo');
     const b = one('бот @krg_shоp_bot', 'telegram'); // Cyrillic о inside a Latin handle
     assert.equal(b.value, 'krg_shop_bot');
     assert.equal(b.written, '@krg_shоp_bot');

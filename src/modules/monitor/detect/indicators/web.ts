@@ -54,10 +54,11 @@ const CYR_HINT = new RegExp(`[.\\])}>]\\s?(?:${CYR_TLDS})(?![${CYR}])`, 'i');
 // username check afterwards is strict enough to keep this safe.
 const TME_RE = new RegExp(
   `(?<![a-z0-9_.\\-/${CYR}])(?:(?:h[tx]{2}ps?)\\s?:\\s?\\/\\s?\\/\\s?)?(?:www\\s?\\.\\s?)?` +
-    `(?:t|т|telegram)\\s?${DOT}\\s?(?:me|ме|dog)\\s?\\/\\s?(?:s\\s?\\/\\s?)?@?([a-z][a-z0-9_]{4,31})(?![a-z0-9_])`,
+    // "m e" too: a spaced host is written spaced all through ("t . m e / name")
+    `(?:t|т|telegram)\\s?${DOT}\\s?(?:m ?e|м ?е|dog)\\s?\\/\\s?(?:s\\s?\\/\\s?)?@?([a-z][a-z0-9_]{4,31})(?![a-z0-9_])`,
   'gi',
 );
-const TME_HINT = /(?:me|ME|Me|ме|МЕ|Ме|dog|DOG)\s?\//; // Cyrillic "Т.МЕ/" too
+const TME_HINT = /(?:[mм] ?[eе]|[MМ] ?[EЕ]|[MМ] ?[eе]|dog|DOG)\s?\//; // Cyrillic "Т.МЕ/" and spaced "t . m e /" too
 const TG_RESOLVE_RE = /tg:\/\/resolve\?domain=([a-z][a-z0-9_]{4,31})(?![a-z0-9_])/gi;
 
 const AT_WORDS = 'собака|sobaka|айқұлақ|айкулак';
