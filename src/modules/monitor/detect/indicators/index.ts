@@ -5,6 +5,7 @@
  * (/work/shared/corpus/README.md). Pure and synchronous: no I/O, no state
  * between calls beyond reusable scratch buffers.
  */
+import * as digitWords from './digit-words.js';
 import * as features from './features.js';
 import type { Features } from './features.js';
 import * as normalizeMod from './normalize.js';
@@ -16,7 +17,8 @@ import * as wallets from './wallets.js';
 import * as web from './web.js';
 
 // local consts: imported bindings are getters under tsx (a property load per use in hot code)
-const { F, scanFeatures } = features;
+const { F, JUNCTIONS, scanFeatures } = features;
+const { foldDigitWords, hasDigitWord } = digitWords;
 const { normalizeAlways } = normalizeMod;
 const { extractNumbers } = numbers;
 const { Taken } = types;
@@ -58,6 +60,12 @@ export function extractIndicators(text: string): Indicator[] {
     norm = normalizeAlways(text, false);
     f = scanFeatures(norm.text, false);
   }
+  // digits written as words before a digit group ("восемь-семь-ноль-семь 538 21 90", digit-words.ts)
+  const words = f.junctions > 0 && hasDigitWord(norm.text, JUNCTIONS, f.junctions) ? foldDigitWords(norm.text) : null;
+  if (words) {
+    norm = after(norm.start ? norm : null, words);
+    f = scanFeatures(norm.text, false);
+  }
   const t = norm.text;
   const hits: Hit[] = [];
   // Web-ish and numeric indicators claim spans separately: a wallet inside a URL
@@ -97,6 +105,20 @@ export function extractIndicators(text: string): Indicator[] {
     seen.add(k);
     return true;
   });
+}
+
+/** `second` (a normalisation of `first.text`) mapped back to the text `first` came from. */
+function after(first: Normalized | null, second: Normalized): Normalized {
+  if (!first) return second;
+  const fs = first.start!, fe = first.end!;
+  const ss = second.start!, se = second.end!;
+  const start = new Int32Array(ss.length);
+  const end = new Int32Array(se.length);
+  for (let i = 0; i < start.length; i++) {
+    start[i] = fs[ss[i]];
+    end[i] = fe[se[i] - 1];
+  }
+  return { text: second.text, start, end };
 }
 
 /** Bitcoin addresses found in the written text only (see extractIndicators), with their spans claimed in `num`. */

@@ -304,6 +304,17 @@ describe('phone', () => {
     assert.deepEqual(pairs('вацап 7011234567'), ['phone:+77011234567']);
     assert.deepEqual(pairs('Заказ: 8 701 802 97 92'), ['phone:+77018029792']);
   });
+  it('reads digits written as words before a digit group (missed by a blind set until 2026-12-07)', () => {
+    const p = one('Оплата Kaspi на номер восемь-семь-ноль-семь 538 21 90, адрес после чека.', 'phone');
+    assert.equal(p.value, '+77075382190');
+    assert.equal(p.written, 'восемь-семь-ноль-семь 538 21 90');
+    assert.equal(one('звони: сегіз жеті жеті бір 234 56 78', 'phone').value, '+77712345678');
+    assert.equal(one('eight seven zero seven 538 21 90', 'phone').value, '+77075382190');
+    // with the other folds of the same text (O for zero, a look-alike inside a handle)
+    assert.deepEqual(pairs('ВОСЕМЬ-7О7-538-21-90 @krg_shоp_bot'), ['phone:+77075382190', 'telegram:krg_shop_bot']);
+    // a digit word alone is a word; digit words that make no number make no indicator
+    assert.deepEqual(pairs('семь дней, 2 раза, 100 тг; бір-екі сағат, 5 мин'), []);
+  });
   it('ignores service numbers, order ids, Russian and landline numbers', () => {
     assert.deepEqual(pairs('скорая 103, полиция 102, 112, 1414'), []);
     assert.deepEqual(pairs('Заказ №6422608973 и №7011234567 передан'), []);

@@ -1,0 +1,140 @@
+/**
+ * Digits written as words inside a number ("восемь-семь-ноль-семь 538 21 90", "сегіз жеті жеті бір
+ * 234 56 78"): shops spell a phone's first digits so that a filter looking for digit runs misses it.
+ * The feature scan records where a digit group follows a word (`Features.junctions`); when one of
+ * those words is a digit word, the digit words before each digit group are folded to digits, with
+ * an offset map, before the number extractors run. A lone "семь" in "семь
+ * дней" is a word. Whether the folded digits make a phone, card or IBAN is decided by the number
+ * extractors' own checks, as for digits written as digits. Numbers written entirely in words are not
+ * read.
+ */
+import type { Normalized } from './normalize.js';
+
+/** Digit words (Russian, Kazakh, English) and their digits. */
+const WORDS: Record<string, number> = {
+  ноль: 0, нуль: 0, один: 1, одна: 1, два: 2, две: 2, три: 3, четыре: 4, пять: 5, шесть: 6, семь: 7, восемь: 8, девять: 9,
+  нөл: 0, бір: 1, екі: 2, үш: 3, төрт: 4, бес: 5, алты: 6, жеті: 7, сегіз: 8, тоғыз: 9,
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
+};
+const MAX_LEN = 6;
+
+// Lower case for the letters of the words above (Latin, Russian, Kazakh).
+function low(c: number): number {
+  if ((c >= 0x41 && c <= 0x5a) || (c >= 0x410 && c <= 0x42f)) return c + 0x20;
+  if (c >= 0x400 && c <= 0x40f) return c + 0x50;
+  if (c >= 0x490 && c <= 0x4ff && (c & 1) === 0) return c + 1;
+  return c;
+}
+const isLetter = (c: number) => ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || (c >= 0x400 && c <= 0x4ff);
+/** Separators inside a number: space, hyphen, comma. */
+export const isJoin = (c: number) => c === 0x20 || c === 0x2d || c === 0x2c || c === 0xa0;
+
+function hash(t: string, s: number, e: number): number {
+  let h = 0;
+  for (let i = s; i < e; i++) h = (Math.imul(h, 31) + low(t.charCodeAt(i))) | 0;
+  return (h ^ (h >>> 11)) & (SLOTS - 1);
+}
+const LIST_WORD = Object.keys(WORDS);
+const LIST_DIGIT = Uint8Array.from(LIST_WORD, (w) => WORDS[w]);
+const SLOTS = 256;
+/** Open-addressed table: slot -> index in LIST + 1 (0 = empty); typed, so a look-up allocates nothing. */
+const TABLE = new Uint8Array(SLOTS);
+LIST_WORD.forEach((w, k) => {
+  let h = hash(w, 0, w.length);
+  while (TABLE[h] !== 0) h = (h + 1) & (SLOTS - 1);
+  TABLE[h] = k + 1;
+});
+
+/** The digit the word t[s, e) stands for, or -1. */
+export function digitWordAt(t: string, s: number, e: number): number {
+  if (e - s < 2 || e - s > MAX_LEN) return -1;
+  for (let h = hash(t, s, e); TABLE[h] !== 0; h = (h + 1) & (SLOTS - 1)) {
+    const x = TABLE[h] - 1;
+    const w = LIST_WORD[x];
+    if (w.length !== e - s) continue;
+    let k = 0;
+    while (k < w.length && low(t.charCodeAt(s + k)) === w.charCodeAt(k)) k++;
+    if (k === w.length) return LIST_DIGIT[x];
+  }
+  return -1;
+}
+
+/**
+ * Is one of the `n` junctions (word end, digit index pairs in `at`, from the feature scan) a digit
+ * word joined to its digit group by one or two separators?
+ */
+export function hasDigitWord(t: string, at: Int32Array, n: number): boolean {
+  for (let k = 0; k < 2 * n; k += 2) {
+    const e = at[k];
+    const i = at[k + 1];
+    let ok = true;
+    for (let j = e; j < i && ok; j++) ok = isJoin(t.charCodeAt(j));
+    if (!ok) continue;
+    let s = e;
+    while (s > 0 && e - s <= MAX_LEN && isLetter(t.charCodeAt(s - 1))) s--;
+    if ((s === 0 || !isLetter(t.charCodeAt(s - 1))) && digitWordAt(t, s, e) >= 0) return true;
+  }
+  return false;
+}
+
+/**
+ * `text` with the digit words before each digit group folded to digits (a run of them, each joined
+ * to the next by one or two separators) and the map back to `text`, or null when there are none.
+ */
+export function foldDigitWords(text: string): Normalized | null {
+  const found: { s: number; e: number; d: number }[] = [];
+  const n = text.length;
+  for (let i = 1; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39 || !isJoin(text.charCodeAt(i - 1))) continue;
+    // walk back over "<word><1-2 separators>" while the words are digit words
+    let p = i;
+    for (;;) {
+      let q = p - 1;
+      while (q >= 0 && p - q <= 2 && isJoin(text.charCodeAt(q))) q--;
+      if (q === p - 1 || q < 0 || !isLetter(text.charCodeAt(q))) break;
+      const e = q + 1;
+      while (q >= 0 && e - q <= MAX_LEN + 1 && isLetter(text.charCodeAt(q))) q--;
+      const d = q >= 0 && isLetter(text.charCodeAt(q)) ? -1 : digitWordAt(text, q + 1, e);
+      if (d < 0) break;
+      found.push({ s: q + 1, e, d });
+      p = q + 1;
+    }
+  }
+  if (found.length === 0) return null;
+  found.sort((a, b) => a.s - b.s);
+  const start = new Int32Array(n);
+  const end = new Int32Array(n);
+  let out = '';
+  let o = 0; // chars of `out` mapped so far
+  let i = 0; // chars of `text` read so far
+  const copyTo = (to: number) => {
+    out += text.slice(i, to);
+    for (; i < to; i++, o++) {
+      start[o] = i;
+      end[o] = i + 1;
+    }
+  };
+  for (const w of found) {
+    copyTo(w.s);
+    out += String(w.d);
+    start[o] = w.s;
+    end[o] = w.e;
+    o++;
+    i = w.e;
+  }
+  copyTo(n);
+  // a flat string: the ConsString that `+=` builds would reach every extractor's string paths
+  return { text: flat(out), start: start.subarray(0, o), end: end.subarray(0, o) };
+}
+
+/** A sequential (flat) copy of `s`. */
+function flat(s: string): string {
+  let out = '';
+  for (let p = 0; p < s.length; p += 8192) {
+    const codes = new Uint16Array(Math.min(8192, s.length - p));
+    for (let i = 0; i < codes.length; i++) codes[i] = s.charCodeAt(p + i);
+    out += String.fromCharCode.apply(null, codes as unknown as number[]);
+  }
+  return out;
+}
