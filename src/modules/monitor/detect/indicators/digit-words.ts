@@ -3,10 +3,9 @@
  * 234 56 78"): shops spell a phone's first digits so that a filter looking for digit runs misses it.
  * The feature scan records where a digit group follows a word (`Features.junctions`); when one of
  * those words is a digit word, the digit words before each digit group are folded to digits, with
- * an offset map, before the number extractors run. A lone "семь" in "семь
- * дней" is a word. Whether the folded digits make a phone, card or IBAN is decided by the number
- * extractors' own checks, as for digits written as digits. Numbers written entirely in words are not
- * read.
+ * an offset map, before the number extractors run. A lone "семь" in "семь дней" is a word. Whether
+ * the folded digits make a phone, card or IBAN is decided by the number extractors' own checks, as
+ * for digits written as digits. Numbers written entirely in words are not read.
  */
 import type { Normalized } from './normalize.js';
 
@@ -27,7 +26,7 @@ function low(c: number): number {
 }
 const isLetter = (c: number) => ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || (c >= 0x400 && c <= 0x4ff);
 /** Separators inside a number: space, hyphen, comma. */
-export const isJoin = (c: number) => c === 0x20 || c === 0x2d || c === 0x2c || c === 0xa0;
+const isJoin = (c: number) => c === 0x20 || c === 0x2d || c === 0x2c || c === 0xa0;
 
 function hash(t: string, s: number, e: number): number {
   let h = 0;
@@ -37,7 +36,7 @@ function hash(t: string, s: number, e: number): number {
 const LIST_WORD = Object.keys(WORDS);
 const LIST_DIGIT = Uint8Array.from(LIST_WORD, (w) => WORDS[w]);
 const SLOTS = 256;
-/** Open-addressed table: slot -> index in LIST + 1 (0 = empty); typed, so a look-up allocates nothing. */
+/** Open-addressed table: slot -> index in LIST_WORD + 1 (0 = empty); typed, so a look-up allocates nothing. */
 const TABLE = new Uint8Array(SLOTS);
 LIST_WORD.forEach((w, k) => {
   let h = hash(w, 0, w.length);
@@ -46,7 +45,7 @@ LIST_WORD.forEach((w, k) => {
 });
 
 /** The digit the word t[s, e) stands for, or -1. */
-export function digitWordAt(t: string, s: number, e: number): number {
+function digitWordAt(t: string, s: number, e: number): number {
   if (e - s < 2 || e - s > MAX_LEN) return -1;
   for (let h = hash(t, s, e); TABLE[h] !== 0; h = (h + 1) & (SLOTS - 1)) {
     const x = TABLE[h] - 1;

@@ -11,9 +11,9 @@
 import type { WordOracle } from './leet.js';
 
 /** A chunk longer than this is a word of its own, not a syllable. */
-export const MAX_CHUNK = 6;
+const MAX_CHUNK = 6;
 /** At most this many chunks are glued into one word. */
-export const MAX_CHAIN = 8;
+const MAX_CHAIN = 8;
 
 /**
  * Separators between syllables: hyphens and dashes, dot, middle dot, bar. Not the underscore and the
@@ -45,10 +45,12 @@ let scratch = new Uint16Array(MAX_CHUNK * MAX_CHAIN + 8);
 
 /**
  * Glue the syllable chains of a finished run in place. A chain is two or more output words of at
- * most MAX_CHUNK chars, not re-joined from split letters (flag `joined`), whose original spans are
- * one glue char apart. It runs after the whole text because a chain is only known at its end, and
- * only for texts where the normaliser saw a glue char between letters (half of a monitoring mix has
- * one, in links and ordinary hyphenated words).
+ * most MAX_CHUNK chars, each starting with a letter and not re-joined from split letters (flag
+ * `joined`), whose original spans are one glue char apart. It runs after the whole text because a
+ * chain is only known at its end, and only for texts where the normaliser saw a glue char between
+ * letters (27% of the benchmark mix, in links and ordinary hyphenated words): from `from` (the output
+ * length when the first such joint was seen) up to the word after `lastJoint` (the original offset
+ * of the last one's glue char).
  */
 export function glueSyllables(o: OutBuffers, from: number, lastJoint: number, src: string, oracle: WordOracle, joined: number): void {
   const { out, start, end, flags } = o; // gluing moves chars within these buffers, never replaces them
