@@ -42,8 +42,8 @@ function trainFold(rest: string, dir: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(HERE, 'train.ts'), '--quiet', '--out', dir, '--authors-repeat', '0',
       '--feedback', rest, '--feedback-repeat', String(RECIPE.authors.repeat), ...trainArgs,
-      // the recipe's Latin copies, unless the candidate sets its own (train.ts reads the first)
-      '--feedback-translit', String(RECIPE.authors.translit)], { stdio: ['ignore', 'ignore', 'pipe'] });
+      // the recipe's Latin and decorated copies, unless the candidate sets its own (train.ts reads the first)
+      '--feedback-translit', String(RECIPE.authors.translit), '--feedback-decorate', String(RECIPE.authors.decorate)], { stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`training fold ${dir} failed: ${err}`))));

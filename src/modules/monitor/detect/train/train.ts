@@ -34,6 +34,7 @@ import { type Lexicon, lexicon } from '../lexicon/index.js';
 import { type EvalReport, expectedCalibrationError, formatReport } from '../metrics.js';
 import { Model, type ModelHeader } from '../model.js';
 import { obfuscatedCopies } from './augment.js';
+import { decoratedCopies } from './decorate.js';
 import { latinCopies } from './translit.js';
 import { generateCorpus } from './corpus/index.js';
 import { subSeed } from './corpus/rng.js';
@@ -127,19 +128,28 @@ export const RECIPE = {
      * without; one copy scored a little less well on the held-out sets (docs/dev/monitor-detect-history.md).
      */
     translit: 2,
+    /**
+     * How many of the repeats are emoji-decorated copies (train/decorate.ts). 4 since 2026-12-07
+     * (fifth session): CV 0.9581 / 1.40% (65) at 0.94 against 0.9569 / 1.42% (66) without; the
+     * seventy-nine held-out sets 0.9699 / 0.93% against 0.9688 / 0.93%; two ordinary emoji added to
+     * their benign posts get 0.98% flagged against 1.56%, two of 🔥 ✨ 💥 👉 😎 ⚡ 💯 ✅ 3.17% against 7.60%.
+     */
+    decorate: 4,
   },
 };
 /**
  * Push `repeat` copies of `src` onto `rows`: identical ones, then `augment` obfuscated copies
  * (train/augment.ts), then `latin` whole-text Latin copies (train/translit.ts).
  */
-function repeatRows(rows: LabelledRow[], src: readonly LabelledRow[], repeat: number, augment: number, tag: string, latin = 0): void {
+function repeatRows(rows: LabelledRow[], src: readonly LabelledRow[], repeat: number, augment: number, tag: string, latin = 0, decorate = 0): void {
   const nLatin = Math.min(latin, repeat);
-  const plain = Math.max(0, repeat - nLatin - augment);
+  const nDecor = Math.min(decorate, repeat - nLatin);
+  const plain = Math.max(0, repeat - nLatin - nDecor - augment);
   for (let k = 0; k < plain; k++) rows.push(...src);
-  const obfuscated = repeat - nLatin - plain;
+  const obfuscated = repeat - nLatin - nDecor - plain;
   if (obfuscated > 0) rows.push(...obfuscatedCopies(src, obfuscated, subSeed(RECIPE.generator.seed, tag)));
   if (nLatin > 0) rows.push(...latinCopies(src, nLatin, subSeed(RECIPE.generator.seed, tag + ':latin')));
+  if (nDecor > 0) rows.push(...decoratedCopies(src, nDecor, subSeed(RECIPE.generator.seed, tag + ':decorate')));
 }
 /** Where the sets written by other authors live. */
 const FIXTURES = join(DETECT_DIR, 'fixtures');
@@ -251,9 +261,9 @@ function main(): void {
   const withExtra = (gen: LabelledRow[]) => {
     const rows = [...gen];
     for (let k = 0; k < extraRepeat; k++) rows.push(...extra);
-    repeatRows(rows, authors, authorsRepeat, authorsAugment, 'authors', authorsTranslit);
+    repeatRows(rows, authors, authorsRepeat, authorsAugment, 'authors', authorsTranslit, authorsDecorate);
     // Only when asked for: without --feedback the rows (and so the model bytes) are unchanged.
-    if (feedback) repeatRows(rows, feedback.rows, feedbackRepeat, feedbackAugment, 'feedback', feedbackTranslit);
+    if (feedback) repeatRows(rows, feedback.rows, feedbackRepeat, feedbackAugment, 'feedback', feedbackTranslit, feedbackDecorate);
     return rows;
   };
   const lex = lexicon();
@@ -267,8 +277,10 @@ function main(): void {
   const feedbackRepeat = num('feedback-repeat') ?? 1;
   const authorsAugment = num('authors-augment') ?? RECIPE.authors.augment;
   const authorsTranslit = num('authors-translit') ?? RECIPE.authors.translit;
+  const authorsDecorate = num('authors-decorate') ?? RECIPE.authors.decorate;
   const feedbackAugment = num('feedback-augment') ?? 0;
   const feedbackTranslit = num('feedback-translit') ?? 0;
+  const feedbackDecorate = num('feedback-decorate') ?? 0;
   const feedback = feedbackPath ? readFeedback(feedbackPath, dev) : null;
   if (feedback) log(`feedback: ${feedback.rows.length} reviewed rows from ${feedbackPath} (x${feedbackRepeat}; ${feedback.dropped} dropped as dev-set texts)`);
   const report = (name: string, det: Detector, rows: readonly LabelledRow[]): EvalReport => {
@@ -329,9 +341,9 @@ function main(): void {
       },
       extra_files: extraFiles.map((f) => ({ file: relative(REPO, join(HERE, f)), sha256: sha256(readFileSync(join(HERE, f))), examples: readJsonl(join(HERE, f)).length, repeat: extraRepeat })),
       lexicon: { file: 'src/modules/monitor/detect/lexicon/lexicon.json', sha256: sha256(readFileSync(join(DETECT_DIR, 'lexicon/lexicon.json'))), terms: lex.terms.length },
-      author_sets: authorSets.map((a) => ({ file: relative(REPO, join(FIXTURES, a.f)), sha256: sha256(readFileSync(join(FIXTURES, a.f))), examples: a.rows.length, dropped_dev_overlap: a.dropped, repeat: authorsRepeat, augment: authorsAugment, ...(authorsTranslit ? { translit: authorsTranslit } : {}) })),
+      author_sets: authorSets.map((a) => ({ file: relative(REPO, join(FIXTURES, a.f)), sha256: sha256(readFileSync(join(FIXTURES, a.f))), examples: a.rows.length, dropped_dev_overlap: a.dropped, repeat: authorsRepeat, augment: authorsAugment, ...(authorsTranslit ? { translit: authorsTranslit } : {}), ...(authorsDecorate ? { decorate: authorsDecorate } : {}) })),
       dev_used_for_training: false,
-      ...(feedback ? { feedback: { file: feedbackPath, sha256: sha256(readFileSync(feedbackPath!)), examples: feedback.rows.length, dropped_dev_overlap: feedback.dropped, repeat: feedbackRepeat, augment: feedbackAugment, ...(feedbackTranslit ? { translit: feedbackTranslit } : {}) } } : {}),
+      ...(feedback ? { feedback: { file: feedbackPath, sha256: sha256(readFileSync(feedbackPath!)), examples: feedback.rows.length, dropped_dev_overlap: feedback.dropped, repeat: feedbackRepeat, augment: feedbackAugment, ...(feedbackTranslit ? { translit: feedbackTranslit } : {}), ...(feedbackDecorate ? { decorate: feedbackDecorate } : {}) } } : {}),
     },
     calibration: {
       ...RECIPE.calibration, model: "stage A ('train' families only)", method: 'temperature scaling (NLL, golden-section search)',
