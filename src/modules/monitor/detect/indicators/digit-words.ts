@@ -7,7 +7,13 @@
  * the folded digits make a phone, card or IBAN is decided by the number extractors' own checks, as
  * for digits written as digits. Numbers written entirely in words are not read.
  */
+import * as features from './features.js';
 import type { Normalized } from './normalize.js';
+import * as normalizeMod from './normalize.js';
+
+// local consts: imported bindings are getters under tsx (a property load per use)
+const { isWordLetter: isLetter, low } = features;
+const { stringOf } = normalizeMod;
 
 /** Digit words (Russian, Kazakh, English) and their digits. */
 const WORDS: Record<string, number> = {
@@ -17,14 +23,6 @@ const WORDS: Record<string, number> = {
 };
 const MAX_LEN = 6;
 
-// Lower case for the letters of the words above (Latin, Russian, Kazakh).
-function low(c: number): number {
-  if ((c >= 0x41 && c <= 0x5a) || (c >= 0x410 && c <= 0x42f)) return c + 0x20;
-  if (c >= 0x400 && c <= 0x40f) return c + 0x50;
-  if (c >= 0x490 && c <= 0x4ff && (c & 1) === 0) return c + 1;
-  return c;
-}
-const isLetter = (c: number) => ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || (c >= 0x400 && c <= 0x4ff);
 /** Separators inside a number: space, hyphen, comma. */
 const isJoin = (c: number) => c === 0x20 || c === 0x2d || c === 0x2c || c === 0xa0;
 
@@ -58,6 +56,13 @@ function digitWordAt(t: string, s: number, e: number): number {
   return -1;
 }
 
+/** Start of the word of at most MAX_LEN letters that ends at `e` (a non-letter or the text's start before it), or -1. */
+function wordBefore(t: string, e: number): number {
+  let s = e;
+  while (s > 0 && e - s <= MAX_LEN && isLetter(t.charCodeAt(s - 1))) s--;
+  return s < e && (s === 0 || !isLetter(t.charCodeAt(s - 1))) ? s : -1;
+}
+
 /**
  * Is one of the `n` junctions (word end, digit index pairs in `at`, from the feature scan) a digit
  * word joined to its digit group by one or two separators?
@@ -69,9 +74,8 @@ export function hasDigitWord(t: string, at: Int32Array, n: number): boolean {
     let ok = true;
     for (let j = e; j < i && ok; j++) ok = isJoin(t.charCodeAt(j));
     if (!ok) continue;
-    let s = e;
-    while (s > 0 && e - s <= MAX_LEN && isLetter(t.charCodeAt(s - 1))) s--;
-    if ((s === 0 || !isLetter(t.charCodeAt(s - 1))) && digitWordAt(t, s, e) >= 0) return true;
+    const s = wordBefore(t, e);
+    if (s >= 0 && digitWordAt(t, s, e) >= 0) return true;
   }
   return false;
 }
@@ -91,49 +95,37 @@ export function foldDigitWords(text: string): Normalized | null {
     for (;;) {
       let q = p - 1;
       while (q >= 0 && p - q <= 2 && isJoin(text.charCodeAt(q))) q--;
-      if (q === p - 1 || q < 0 || !isLetter(text.charCodeAt(q))) break;
+      if (q === p - 1 || q < 0) break;
       const e = q + 1;
-      while (q >= 0 && e - q <= MAX_LEN + 1 && isLetter(text.charCodeAt(q))) q--;
-      const d = q >= 0 && isLetter(text.charCodeAt(q)) ? -1 : digitWordAt(text, q + 1, e);
+      const s = wordBefore(text, e);
+      const d = s < 0 ? -1 : digitWordAt(text, s, e);
       if (d < 0) break;
-      found.push({ s: q + 1, e, d });
-      p = q + 1;
+      found.push({ s, e, d });
+      p = s;
     }
   }
   if (found.length === 0) return null;
   found.sort((a, b) => a.s - b.s);
+  const codes = new Uint16Array(n);
   const start = new Int32Array(n);
   const end = new Int32Array(n);
-  let out = '';
-  let o = 0; // chars of `out` mapped so far
+  let o = 0; // chars written so far
   let i = 0; // chars of `text` read so far
   const copyTo = (to: number) => {
-    out += text.slice(i, to);
     for (; i < to; i++, o++) {
+      codes[o] = text.charCodeAt(i);
       start[o] = i;
       end[o] = i + 1;
     }
   };
   for (const w of found) {
     copyTo(w.s);
-    out += String(w.d);
+    codes[o] = 0x30 + w.d;
     start[o] = w.s;
     end[o] = w.e;
     o++;
     i = w.e;
   }
   copyTo(n);
-  // a flat string: the ConsString that `+=` builds would reach every extractor's string paths
-  return { text: flat(out), start: start.subarray(0, o), end: end.subarray(0, o) };
-}
-
-/** A sequential (flat) copy of `s`. */
-function flat(s: string): string {
-  let out = '';
-  for (let p = 0; p < s.length; p += 8192) {
-    const codes = new Uint16Array(Math.min(8192, s.length - p));
-    for (let i = 0; i < codes.length; i++) codes[i] = s.charCodeAt(p + i);
-    out += String.fromCharCode.apply(null, codes as unknown as number[]);
-  }
-  return out;
+  return { text: stringOf(codes, o), start: start.subarray(0, o), end: end.subarray(0, o) };
 }

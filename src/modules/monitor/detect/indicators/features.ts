@@ -85,8 +85,8 @@ export function isFoldable(c: number): boolean {
 const isLocal = (c: number) =>
   isLatin(c) || isDigit(c) || c === 0x2e || c === 0x5f || c === 0x2d || c === 0x2b || c === 0x25;
 
-// Lower-case for Latin, Russian and Kazakh letters (enough for the word tests below).
-function low(c: number): number {
+/** Lower case for Latin, Russian and Kazakh letters (enough for the word tests here and in digit-words.ts). */
+export function low(c: number): number {
   if ((c >= 0x41 && c <= 0x5a) || (c >= 0x410 && c <= 0x42f)) return c + 0x20;
   if (c >= 0x400 && c <= 0x40f) return c + 0x50;
   if (c >= 0x490 && c <= 0x4ff && (c & 1) === 0) return c + 1;
@@ -99,10 +99,9 @@ function wordAt(t: string, i: number, w: string): boolean {
   return true;
 }
 
-const isLetterAt = (t: string, i: number) => {
-  const c = t.charCodeAt(i);
-  return isLatin(c) || (c >= 0x400 && c <= 0x4ff);
-};
+/** A Latin, Russian or Kazakh letter, either case. */
+export const isWordLetter = (c: number) => isLatin(c) || (c >= 0x400 && c <= 0x4ff);
+const isLetterAt = (t: string, i: number) => isWordLetter(t.charCodeAt(i));
 
 /** What follows "т" + separator (space, dot, dash) in "телег" written letter by letter; the same for "teleg". */
 const SPLIT_REST_CYR: Record<number, string> = { 0x20: 'е л е г', 0x2e: 'е.л.е.г', 0x2d: 'е-л-е-г' };

@@ -120,12 +120,20 @@ export function normalizeAlways(text: string, copyMaps = true): Normalized {
   // Mixed-script words that are not look-alike tokens ("Рaботаем") flag the slow path but
   // fold to nothing: the extractor then keeps the text itself (no copy, identity maps).
   if (!changed && !copyMaps) return { text, start: null, end: null };
-  let out = '';
-  for (let p = 0; p < o; p += 8192) {
-    out += String.fromCharCode.apply(null, buf.subarray(p, Math.min(o, p + 8192)) as unknown as number[]);
-  }
   const own = copyMaps || big;
-  return { text: out, start: own ? mapS.slice(0, o) : mapS.subarray(0, o), end: own ? mapE.slice(0, o) : mapE.subarray(0, o) };
+  return { text: stringOf(buf, o), start: own ? mapS.slice(0, o) : mapS.subarray(0, o), end: own ? mapE.slice(0, o) : mapE.subarray(0, o) };
+}
+
+/**
+ * The string of char codes buf[0, n), built flat (a sequential string, not the cons string that
+ * `+=` builds: those slow the extractors' string handling for every message after them).
+ */
+export function stringOf(buf: Uint16Array, n: number): string {
+  let out = '';
+  for (let p = 0; p < n; p += 8192) {
+    out += String.fromCharCode.apply(null, buf.subarray(p, Math.min(n, p + 8192)) as unknown as number[]);
+  }
+  return out;
 }
 
 // Char kinds for foldTokens below 0x530 (all token chars are): one table load per char.
