@@ -221,6 +221,10 @@ describe('email', () => {
     // not even when the dots are obfuscated, after a word English puts before "at"
     assert.deepEqual(pairs('Order at aktau-snow[dot]net today'), ['domain:aktau-snow.net']);
     assert.deepEqual(pairs('ivan at mail dot ru'), ['email:ivan@mail.ru']);
+    // what a shop points at is a site, not a mailbox (blind set dw); "info at" stays an address
+    assert.deepEqual(pairs('Menu at zhez-menu dot top'), ['domain:zhez-menu.top']);
+    assert.deepEqual(pairs('full catalogue at steppe-garden dot top'), ['domain:steppe-garden.top']);
+    assert.deepEqual(pairs('info at zhez-menu dot kz'), ['email:info@zhez-menu.kz']);
     assert.deepEqual(pairs('menu at krg-snowflake [dot] xyz'), ['domain:krg-snowflake.xyz']);
     // ... and a refused "word at host" reading does not hide the address that follows it
     assert.deepEqual(pairs('the press office at Press.PVL@police-pvl.kz or by phone'), ['email:press.pvl@police-pvl.kz']);

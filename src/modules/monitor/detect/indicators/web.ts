@@ -345,6 +345,8 @@ function addUrl(t: string, m: RegExpExecArray, hits: Hit[], taken: Taken): void 
 const AT_PROSE = new Set([
   'order', 'orders', 'buy', 'shop', 'look', 'available', 'find', 'found', 'visit', 'us', 'me', 'him', 'her', 'them',
   'sold', 'sale', 'now', 'online', 'here', 'there', 'get', 'pick', 'open', 'located', 'meet', 'only', 'also', 'check', 'see',
+  // what a shop points at: "Menu at zhez-menu dot top", "full catalogue at ..." ("info at x dot kz" stays an address)
+  'menu', 'catalog', 'catalogue', 'site', 'website', 'link', 'links', 'details', 'prices', 'pricelist', 'reviews', 'mirror', 'mirrors',
 ]);
 
 function extractEmails(t: string, hits: Hit[], taken: Taken): void {
