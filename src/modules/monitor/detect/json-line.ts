@@ -15,8 +15,11 @@ import type { Evidence } from './explain.js';
 import type { Indicator } from './indicators/index.js';
 
 const HEX = '0123456789abcdef';
-/** Bytes an entry needs besides its strings (keys, punctuation, four numbers of at most 24 bytes). */
-const ENTRY_BYTES = 160;
+/**
+ * Bytes an entry needs besides 6 per UTF-16 unit of its strings: keys and punctuation (at most 87)
+ * and three numbers of at most 24 bytes each (the longest Number#toString), with a margin.
+ */
+const ENTRY_BYTES = 192;
 
 /** Growable byte buffer holding whole output lines. */
 export class JsonLineWriter {
