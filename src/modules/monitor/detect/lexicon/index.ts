@@ -28,6 +28,23 @@ const SPACE = 0x20;
  * ones ("sol", "met", "kot") are ordinary English or Kazakh words as often as drug slang.
  */
 const MIN_LATIN = 5;
+/** A folded Latin or Cyrillic letter (the normaliser's output is lower case). */
+const isLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x430 && c <= 0x4ff);
+/**
+ * Function words (Russian, Kazakh, English) that may stand before a word which, glued to them,
+ * would spell a term: "за кладом", "за кладку кирпича", "ко кофе". A space after them is a space.
+ */
+const NO_CROSS = [
+  'а', 'без', 'бы', 'в', 'во', 'да', 'до', 'же', 'за', 'и', 'из', 'или', 'к', 'ко', 'ли', 'на', 'над', 'не', 'ни', 'но',
+  'о', 'об', 'от', 'по', 'под', 'при', 'про', 'с', 'со', 'у', 'уже', 'так', 'как', 'вот', 'это', 'там', 'тут', 'все',
+  'его', 'ее', 'их', 'нас', 'вас', 'для', 'кто', 'что', 'чем', 'где', 'раз', 'был', 'нет', 'есть', 'мы', 'вы', 'он',
+  'она', 'они', 'мне', 'меня', 'тебе', 'сам', 'сама', 'мой', 'моя', 'наш', 'ваш',
+  'мен', 'бен', 'пен', 'де', 'та', 'те', 'ал', 'бұл', 'сол', 'осы', 'жоқ', 'бар', 'және', 'үшін', 'деп', 'ма', 'ме',
+  'ба', 'бе', 'па', 'пе', 'біз', 'сіз', 'сен', 'ол', 'әр', 'көп', 'бір', 'екі', 'үш',
+  'a', 'an', 'the', 'to', 'of', 'in', 'on', 'at', 'for', 'by', 'and', 'or', 'but', 'is', 'it', 'as', 'be', 'we',
+  'me', 'my', 'he', 'she', 'so', 'no', 'not', 'do', 'go', 'up', 'us', 'our', 'you', 'all', 'any', 'can', 'get', 'got',
+  'has', 'had', 'was', 'are', 'now', 'new', 'out', 'off', 'one', 'two', 'his', 'her', 'its', 'who', 'how', 'why',
+];
 
 /** One lexicon term after normalisation. */
 export interface LexTerm {
@@ -89,6 +106,8 @@ export class Lexicon {
   private mode: Uint8Array; // match mode per term (typed array: read in the hot loop)
   private readonly suffix: FrozenTrie;
   private suffixEnd: Uint8Array;
+  /** Per trie node: 1 when the word spelled down to it is a function word, after which a space is not crossed (see match). */
+  private noCross: Uint8Array;
 
   constructor(data: LexFile) {
     this.version = data.version;
@@ -173,6 +192,13 @@ export class Lexicon {
       }
     }
     this.trie = new FrozenTrie(trie);
+    this.noCross = new Uint8Array(this.trie.size);
+    for (const w of NO_CROSS) {
+      const n = normTerm(w);
+      let node = 0;
+      for (let i = 0; i < n.length && node >= 0; i++) node = this.trie.child(node, n.charCodeAt(i));
+      if (node > 0) this.noCross[node] = 1;
+    }
     this.next = Int32Array.from(chain, (x) => x ?? -1);
     this.mode = Uint8Array.from(this.terms, (t) => t.mode);
     this.termCat = Int32Array.from(this.terms, (t) => t.catId);
@@ -225,6 +251,7 @@ export class Lexicon {
       let bestNode = -1;
       let bestEnd = -1;
       let q = p + 1;
+      let crossed = -1; // where a space inside a word was crossed
       for (;;) {
         for (let t = head[node]; t >= 0; t = next[t]) {
           if (mode[t] === MODE_STEM || this.tailOk(mode[t], buf, flags, q, len, buf[q - 1])) {
@@ -234,10 +261,24 @@ export class Lexicon {
           }
         }
         if (q >= len) break;
-        node = trie.child(node, buf[q]);
-        if (node < 0) break;
+        let to = trie.child(node, buf[q]);
+        if (to < 0) {
+          // A space written inside a word ("зак ладки", "мефед рон"): a whole word of 3+ letters that
+          // is only the start of a term, and not a function word ("за кладом"), goes on into the next
+          // word, once.
+          if (buf[q] !== SPACE || crossed >= 0 || bestNode >= 0 || q - p < 3 || q + 1 >= len || this.noCross[node] === 1) break;
+          if (!isLetter(buf[q - 1]) || !isLetter(buf[q + 1])) break;
+          to = trie.child(node, buf[q + 1]);
+          if (to < 0) break;
+          crossed = q;
+          q++;
+        }
+        node = to;
         q++;
       }
+      // ... and the term takes at least two letters of that word: one letter completes too many
+      // stems by chance ("герои нашего", "тест оскемен", "car dm").
+      if (crossed >= 0 && bestEnd - crossed < 3) bestNode = -1;
       if (bestNode < 0) {
         p++;
         continue;

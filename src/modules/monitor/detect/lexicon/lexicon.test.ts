@@ -30,6 +30,19 @@ describe('lexicon', () => {
     }
   });
 
+  it('reads a term through a space written inside it, but not after a function word or by one letter', () => {
+    has('зак ладки по городу', 'зак ладки', 'drop');
+    has('мефед рон 1г', 'мефед рон', 'substance', 'mephedrone');
+    has('nugno kur erov', 'kur erov', 'role_weak');
+    // "за кладом": a preposition and a word, not "закладом"
+    hasNot('пошли за кладом в горы', 'drop');
+    hasNot('плата за кладку кирпича', 'drop');
+    // one letter of the next word completes too many stems by chance
+    hasNot('герои нашего времени', 'substance');
+    hasNot('тест оскемен', 'baking');
+    hasNot('шиш кебаб на мангале', 'slang');
+  });
+
   it('matches Russian inflections by stem', () => {
     has('Закладки по городу', 'Закладки', 'drop');
     has('работа закладчиком', 'закладчиком', 'role');
