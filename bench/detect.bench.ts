@@ -12,13 +12,14 @@
  *     natural's training is O(documents x vocabulary), so it gets a subset (BAYES_TRAIN).
  *  4. macro-F1 of everything on <repo>/../shared/corpus/dev.jsonl (validation set).
  *  5. `qalqan scan` end to end (bin/qalqan.js over the mix as JSONL, output to a file):
- *     msgs/s after start-up, the start-up apart.
+ *     msgs/s after start-up, the start-up apart; then with `--jobs 2` (BENCH_SCAN_JOBS), which
+ *     spreads the lines over worker threads (more cores, not a faster core).
  * The LAST line of output is one JSON object:
  *   {"msgs_per_s","mb_per_s","peak_rss_mb","scan_cli_msgs_per_s","baselines":{"<name>":{"msgs_per_s","macro_f1"}}}
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Detector } from '../src/modules/monitor/detect/detector.js';
@@ -34,6 +35,7 @@ const DEV = join(REPO, '../shared/corpus/dev.jsonl');
 const N = Number(process.env.BENCH_N ?? 100_000);
 const BAYES_TRAIN = Number(process.env.BENCH_BAYES_TRAIN ?? 8000);
 const BAYES_SPEED_N = 5000;
+const SCAN_JOBS = Number(process.env.BENCH_SCAN_JOBS ?? 2);
 
 type Row = { text: string; label: string; indicators?: { type: string; value: string }[] };
 const log = (s: string) => process.stdout.write(s + '\n');
@@ -53,7 +55,7 @@ function macroF1(rows: readonly Row[], f: (t: string) => string): number {
  * bin/qalqan.js, output to a file. Start-up (tsx, model and lexicon load) is timed with an
  * empty input and reported apart; best of 2 runs.
  */
-function timeScanCli(tmp: string, texts: readonly string[]): { msgsPerS: number; totalS: number; startS: number; outMb: number } {
+function timeScanCli(tmp: string, texts: readonly string[], extra = ''): { msgsPerS: number; totalS: number; startS: number; outMb: number } {
   const input = join(tmp, 'scan.jsonl');
   const empty = join(tmp, 'empty.jsonl');
   const output = join(tmp, 'scan.out');
@@ -61,7 +63,7 @@ function timeScanCli(tmp: string, texts: readonly string[]): { msgsPerS: number;
   writeFileSync(empty, '');
   const run = (file: string): number => {
     const t0 = process.hrtime.bigint();
-    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${join(REPO, 'bin/qalqan.js')}" scan "${file}" > "${output}"`], { encoding: 'utf8' });
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${join(REPO, 'bin/qalqan.js')}" scan "${file}" ${extra} > "${output}"`], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`qalqan scan failed: ${r.stderr}`);
     return Number(process.hrtime.bigint() - t0) / 1e9;
   };
@@ -83,6 +85,8 @@ function main(): void {
   writeFileSync(mixFile, texts.map((t) => JSON.stringify(t)).join('\n') + '\n');
   const child = spawnSync(process.execPath, ['--import', 'tsx', join(HERE, 'lib/detect-run.ts'), mixFile], { encoding: 'utf8', maxBuffer: 1 << 24 });
   const scan = timeScanCli(tmp, texts);
+  // not a per-core figure: worker threads (scan-pool.ts) for hosts with cores to spare
+  const scanJobs = timeScanCli(tmp, texts, `--jobs ${SCAN_JOBS}`);
   rmSync(tmp, { recursive: true, force: true });
   if (child.status !== 0) throw new Error(`detect-run failed: ${child.stderr}`);
   const run = JSON.parse(child.stdout.trim().split('\n').pop()!) as { full_s: number; no_explain_s: number; full_cpu_s: number; rss_loaded_mb: number; peak_rss_mb: number; stages_us: Record<string, number> };
@@ -95,6 +99,8 @@ function main(): void {
   log(`  µs per message by stage: ${Object.entries(run.stages_us).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')}`);
   log(`qalqan scan CLI (JSONL in, JSON lines out, with explanations, 1 process): ${scan.msgsPerS.toFixed(0)} msgs/s after start-up ` +
     `(${scan.totalS.toFixed(2)} s in all, of which ${scan.startS.toFixed(2)} s start-up with an empty input; ${scan.outMb.toFixed(1)} MB written)`);
+  log(`qalqan scan --jobs ${SCAN_JOBS} (worker threads; this host has ${availableParallelism()} CPUs): ${scanJobs.msgsPerS.toFixed(0)} msgs/s after start-up ` +
+    `(${scanJobs.totalS.toFixed(2)} s in all, ${scanJobs.startS.toFixed(2)} s start-up)`);
   const det = Detector.load();
   let sink = 0;
 

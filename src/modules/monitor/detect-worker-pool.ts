@@ -4,15 +4,11 @@
  * PostgreSQL; in a thread it overlaps with the previous batch's writes. Batches are served in
  * order. If the thread cannot start or dies, detection runs inline (same results, same code).
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startTsWorker } from '../../platform/ts-worker.js';
 import { computeDetectionDoc, computeDetections, type DetectedBatch } from './detect-worker-compute.js';
 
 interface Pending { resolve: (d: DetectedBatch | string) => void; reject: (e: Error) => void }
-
-// The package runs TypeScript through tsx's loader, which a new thread does not inherit when the
-// main thread registered it programmatically (bin/qalqan.js): the thread registers it itself.
-const BOOT = `const { workerData } = require('node:worker_threads');
-import(workerData.tsx).then((m) => { m.register(); return import(workerData.entry); });`;
 
 let worker: Worker | null = null;
 let enabled = false;
@@ -23,9 +19,7 @@ const pending = new Map<number, Pending>();
 const stopped = new WeakSet<Worker>();
 
 function spawn(): Worker {
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./detect-worker.ts', import.meta.url).href;
-  const w = new Worker(BOOT, { eval: true, workerData: { tsx, entry }, name: 'qalqan-detect' });
+  const w = startTsWorker(new URL('./detect-worker.ts', import.meta.url), 'qalqan-detect');
   w.unref(); // an idle detector never keeps the process alive
   w.on('message', (m: 'ready' | { seq: number; out?: DetectedBatch | string; error?: string }) => {
     if (m === 'ready') { failures = 0; return; }

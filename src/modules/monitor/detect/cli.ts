@@ -1,7 +1,7 @@
 /**
  * `qalqan scan` and `qalqan eval` (wired into the qalqan binary by src/app/cli.ts).
  *
- * scan [FILE|-] [--no-explain] [--max-line-bytes N]
+ * scan [FILE|-] [--no-explain] [--max-line-bytes N] [--jobs N]
  *   Input: plain lines (id = line number) or JSONL objects {"id", "text"} (a line
  *   starting with '{'). Output: one JSON line per input line, either a detection
  *   {"id","label","scores","indicators","explain"} or {"id","error":{"code","message"}}.
@@ -13,10 +13,11 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { getDetector } from './index.js';
 import { checkRow, evaluate, type LabelledRow } from './evaluate.js';
-import type { DetectResult, Detector } from './detector.js';
-import { JsonLineWriter, writeDetection } from './json-line.js';
+import { JsonLineWriter } from './json-line.js';
 import { readLineBatches, readLines, type RawLine } from './lines.js';
 import { formatReport } from './metrics.js';
+import { ScanPool, type ScanOptions } from './scan-pool.js';
+import { scanLine } from './scan-line.js';
 
 /** Streams of one CLI invocation. */
 export interface CliIO {
@@ -27,6 +28,8 @@ export interface CliIO {
 
 const DEFAULT_MAX_LINE = 1 << 20;
 const FLUSH_BYTES = 1 << 16;
+/** More threads than this only add memory: each holds its own detector (~60 MB). */
+const MAX_JOBS = 64;
 
 /**
  * Output lines go into one byte buffer (json-line.ts encodes detections straight to UTF-8)
@@ -42,22 +45,12 @@ class Out {
   async flush(): Promise<void> {
     if (this.w.size === 0) return;
     // the stream may keep the bytes until it is consumed: take() moves the writer to a new buffer
-    if (!this.s.write(this.w.take())) await new Promise<void>((res) => this.s.once('drain', res));
+    await this.send(this.w.take());
   }
-}
-
-function errorRecord(id: string | number, code: string, message: string): string {
-  return JSON.stringify({ id, error: { code, message } });
-}
-
-/** Share of control / replacement chars: high values mean binary data, not text. */
-function garbageRatio(s: string): number {
-  let bad = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if ((c < 0x20 && c !== 9) || c === 0xfffd || (c >= 0x7f && c < 0xa0)) bad++;
+  /** Write bytes scanned elsewhere (a worker thread's batch). */
+  async send(bytes: Uint8Array): Promise<void> {
+    if (bytes.length > 0 && !this.s.write(bytes)) await new Promise<void>((res) => this.s.once('drain', res));
   }
-  return s.length ? bad / s.length : 0;
 }
 
 function openInput(file: string | undefined, io: CliIO): AsyncIterable<Buffer | string> {
@@ -70,12 +63,14 @@ export async function scanCommand(args: string[], io: CliIO): Promise<number> {
   let file: string | undefined;
   let explain = true;
   let maxLine = DEFAULT_MAX_LINE;
+  let jobs = 1;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--no-explain') explain = false;
     else if (a === '--max-line-bytes') maxLine = Number(args[++i]);
+    else if (a === '--jobs') jobs = Number(args[++i]);
     else if (a === '-h' || a === '--help') {
-      io.stdout.write('usage: qalqan scan [FILE|-] [--no-explain] [--max-line-bytes N]\n');
+      io.stdout.write('usage: qalqan scan [FILE|-] [--no-explain] [--max-line-bytes N] [--jobs N]\n');
       return 0;
     } else if (file === undefined && (a === '-' || !a.startsWith('--'))) file = a;
     else {
@@ -87,17 +82,25 @@ export async function scanCommand(args: string[], io: CliIO): Promise<number> {
     io.stderr.write('scan: --max-line-bytes needs a positive number\n');
     return 2;
   }
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > MAX_JOBS) {
+    io.stderr.write(`scan: --jobs needs a whole number from 1 to ${MAX_JOBS}\n`);
+    return 2;
+  }
   if (file && file !== '-' && !existsSync(file)) {
     io.stderr.write(`scan: cannot read ${file}: no such file\n`);
     return 2;
   }
-  const det = getDetector();
   const out = new Out(io.stdout);
+  const input = readLineBatches(openInput(file, io), maxLine);
   try {
-    for await (const batch of readLineBatches(openInput(file, io), maxLine)) {
-      for (const ln of batch) {
-        scanLine(det, ln, explain, maxLine, out.w);
-        if (out.full) await out.flush();
+    if (jobs > 1) await scanInThreads(input, out, jobs, { explain, maxLine });
+    else {
+      const det = getDetector();
+      for await (const batch of input) {
+        for (const ln of batch) {
+          scanLine(det, ln, explain, maxLine, out.w);
+          if (out.full) await out.flush();
+        }
       }
     }
   } catch (e) {
@@ -109,41 +112,23 @@ export async function scanCommand(args: string[], io: CliIO): Promise<number> {
   return 0;
 }
 
-/** Write the output line for one input line: a detection or an error record (never throws). */
-function scanLine(det: Detector, ln: RawLine, explain: boolean, maxLine: number, w: JsonLineWriter): void {
-  const error = detectLine(det, ln, explain, maxLine, w);
-  if (error !== null) w.line(error);
-}
-
-/** Detect one line and write its record; an error record (JSON) instead when the line cannot be scanned. */
-function detectLine(det: Detector, ln: RawLine, explain: boolean, maxLine: number, w: JsonLineWriter): string | null {
-  let id: string | number = ln.no;
-  if (ln.tooLong) return errorRecord(id, 'line_too_long', `line ${ln.no} has ${ln.bytes} bytes (limit ${maxLine}); skipped`);
-  let text = ln.text;
-  if (text.trim() === '') return errorRecord(id, 'empty_line', `line ${ln.no} is empty`);
-  if (text.charCodeAt(0) === 0x7b /* { */) {
-    let obj: unknown;
-    try {
-      obj = JSON.parse(text);
-    } catch {
-      return errorRecord(id, 'invalid_json', `line ${ln.no} starts with '{' but is not valid JSON (prefix a space to scan it as plain text)`);
-    }
-    const o = obj as { id?: unknown; text?: unknown } | null;
-    if (typeof o !== 'object' || o === null || Array.isArray(o) || typeof o.text !== 'string') {
-      return errorRecord(id, 'missing_text', `line ${ln.no}: JSON object has no string field "text"`);
-    }
-    if (typeof o.id === 'string' || typeof o.id === 'number') id = o.id;
-    text = o.text;
-  }
-  if (garbageRatio(text) > 0.3) return errorRecord(id, 'binary_input', `line ${ln.no} looks like binary data, not text`);
-  let r: DetectResult;
+/**
+ * Batches of lines scanned by `jobs` worker threads, written in input order. At most two batches
+ * per thread are in flight, so memory stays bounded however long the input is. Lines read before
+ * an input error are still written.
+ */
+async function scanInThreads(input: AsyncIterable<RawLine[]>, out: Out, jobs: number, options: ScanOptions): Promise<void> {
+  const pool = new ScanPool(jobs, options, getDetector);
+  const inflight: Promise<Uint8Array>[] = [];
   try {
-    r = det.detect(text, explain);
-  } catch (e) {
-    return errorRecord(id, 'internal_error', e instanceof Error ? e.message : String(e));
+    for await (const batch of input) {
+      inflight.push(pool.scan(batch));
+      if (inflight.length >= 2 * jobs) await out.send(await inflight.shift()!);
+    }
+  } finally {
+    for (const p of inflight) await out.send(await p);
+    await pool.close();
   }
-  writeDetection(w, id, r, ln.invalidUtf8 ? 'invalid_utf8_replaced' : undefined);
-  return null;
 }
 
 /** `qalqan eval FILE [--json]`: returns 0, or 2 on usage errors and bad rows. */

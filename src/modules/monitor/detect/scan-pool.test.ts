@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { Readable, Writable } from 'node:stream';
+import { describe, it } from 'node:test';
+import { type CliIO, scanCommand } from './cli.js';
+import { getDetector } from './index.js';
+import type { RawLine } from './lines.js';
+import { ScanPool } from './scan-pool.js';
+import { generateCorpus } from './train/corpus/index.js';
+
+function io(input: (Buffer | string)[]): CliIO & { out: () => string; err: () => string } {
+  const o: Buffer[] = [];
+  const e: Buffer[] = [];
+  const sink = (a: Buffer[]) => new Writable({ write(c, _enc, cb) { a.push(Buffer.from(c)); cb(); } });
+  return {
+    stdin: Readable.from(input.map((x) => (typeof x === 'string' ? Buffer.from(x) : x))),
+    stdout: sink(o),
+    stderr: sink(e),
+    out: () => Buffer.concat(o).toString('utf8'),
+    err: () => Buffer.concat(e).toString('utf8'),
+  };
+}
+
+// A few thousand lines in many small chunks (many batches), bad lines among them.
+const texts = generateCorpus({ seed: 4711, size: 2400, split: 'all' }).map((r) => r.text.replace(/\n/g, ' '));
+const chunks: (Buffer | string)[] = [];
+for (let i = 0; i < texts.length; i += 40) {
+  const part = texts.slice(i, i + 40).map((t, k) => (k === 7 ? JSON.stringify({ id: `post-${i}`, text: t }) : k === 9 ? '{broken json' : k === 11 ? '' : t));
+  chunks.push(part.join('\n') + '\n');
+}
+chunks.push(Buffer.from([0x00, 0x01, 0xff, 0x02, 0x0a]), 'last line without newline @tail_shop');
+
+describe('qalqan scan --jobs', () => {
+  it('writes exactly what one thread writes, in input order', async () => {
+    const one = io(chunks);
+    assert.equal(await scanCommand(['-'], one), 0);
+    const three = io(chunks);
+    assert.equal(await scanCommand(['-', '--jobs', '3'], three), 0);
+    assert.ok(one.out().split('\n').length > 2400);
+    assert.equal(three.out(), one.out());
+    assert.equal(three.err(), '');
+  });
+
+  it('refuses a job count that is not a whole number from 1 to 64', async () => {
+    for (const bad of ['0', '65', '1.5', 'x']) {
+      const t = io([]);
+      assert.equal(await scanCommand(['-', '--jobs', bad], t), 2);
+      assert.match(t.err(), /--jobs needs a whole number/);
+    }
+  });
+
+  it('scans a failed thread\'s batches in the calling thread, losing and reordering nothing', async () => {
+    const lines: RawLine[] = texts.slice(0, 600).map((text, i) => ({ no: i + 1, text, invalidUtf8: false, tooLong: false, bytes: text.length }));
+    const batches = [lines.slice(0, 200), lines.slice(200, 400), lines.slice(400)];
+    const ref = new ScanPool(0, { explain: true, maxLine: 1 << 20 }, getDetector);
+    const want = Buffer.concat(await Promise.all(batches.map((b) => ref.scan(b)))).toString('utf8');
+    const pool = new ScanPool(2, { explain: true, maxLine: 1 << 20 }, getDetector);
+    const pending = batches.map((b) => pool.scan(b));
+    // one thread dies with batches in flight (as on an out-of-memory kill)
+    await (pool as unknown as { threads: { worker: { terminate(): Promise<number> } }[] }).threads[0].worker.terminate();
+    const got = Buffer.concat(await Promise.all(pending)).toString('utf8');
+    await pool.close();
+    assert.equal(got, want);
+    assert.equal(got.split('\n').length, 601);
+  });
+});

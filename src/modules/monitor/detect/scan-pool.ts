@@ -1,0 +1,88 @@
+/**
+ * Worker threads for `qalqan scan --jobs N`: each thread has its own detector and scans whole
+ * batches of lines (scan-worker.ts); results come back per batch and are written in input order.
+ * A thread that fails (it cannot start, or dies) is dropped, and its batches, those in flight
+ * included, are scanned in the calling thread: no line is lost or reordered.
+ */
+import type { Worker } from 'node:worker_threads';
+import { startTsWorker } from '../../../platform/ts-worker.js';
+import type { Detector } from './detector.js';
+import { JsonLineWriter } from './json-line.js';
+import type { RawLine } from './lines.js';
+import { scanLine } from './scan-line.js';
+
+/** What every thread needs to scan a line as the CLI would. */
+export interface ScanOptions {
+  explain: boolean;
+  maxLine: number;
+}
+
+interface Job {
+  lines: RawLine[];
+  resolve: (out: Uint8Array) => void;
+}
+
+interface Thread {
+  worker: Worker;
+  jobs: Map<number, Job>;
+}
+
+export class ScanPool {
+  private readonly threads: Thread[] = [];
+  private seq = 0;
+  private inline: JsonLineWriter | null = null;
+
+  /** `detector` scans the batches of a failed thread (loaded lazily: only needed then). */
+  constructor(n: number, private readonly options: ScanOptions, private readonly detector: () => Detector) {
+    for (let i = 0; i < n; i++) this.threads.push(this.spawn(i));
+  }
+
+  private spawn(i: number): Thread {
+    const worker = startTsWorker(new URL('./scan-worker.ts', import.meta.url), `qalqan-scan-${i + 1}`, this.options);
+    const t: Thread = { worker, jobs: new Map() };
+    worker.on('message', (m: { seq: number; out: Uint8Array }) => {
+      const job = t.jobs.get(m.seq);
+      if (!job) return;
+      t.jobs.delete(m.seq);
+      job.resolve(m.out);
+    });
+    const fail = () => this.drop(t);
+    worker.on('error', fail);
+    worker.on('exit', fail);
+    return t;
+  }
+
+  /** A thread failed: forget it and scan what it had here. */
+  private drop(t: Thread): void {
+    const k = this.threads.indexOf(t);
+    if (k < 0) return;
+    this.threads.splice(k, 1);
+    for (const job of t.jobs.values()) job.resolve(this.scanHere(job.lines));
+    t.jobs.clear();
+  }
+
+  private scanHere(lines: RawLine[]): Uint8Array {
+    const w = (this.inline ??= new JsonLineWriter());
+    const det = this.detector();
+    for (const ln of lines) scanLine(det, ln, this.options.explain, this.options.maxLine, w);
+    return w.take();
+  }
+
+  /** The output bytes of `lines`, scanned by the least busy thread (or here when none is left). */
+  scan(lines: RawLine[]): Promise<Uint8Array> {
+    if (this.threads.length === 0) return Promise.resolve(this.scanHere(lines));
+    let t = this.threads[0];
+    for (const x of this.threads) if (x.jobs.size < t.jobs.size) t = x;
+    const seq = ++this.seq;
+    return new Promise<Uint8Array>((resolve) => {
+      t.jobs.set(seq, { lines, resolve });
+      t.worker.postMessage({ seq, lines });
+    });
+  }
+
+  /** Stop the threads (after the last batch's bytes were received). */
+  async close(): Promise<void> {
+    const all = this.threads.splice(0);
+    await Promise.all(all.map((t) => t.worker.terminate()));
+  }
+}
