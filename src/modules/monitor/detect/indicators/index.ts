@@ -18,7 +18,7 @@ import * as web from './web.js';
 
 // local consts: imported bindings are getters under tsx (a property load per use in hot code)
 const { F, JUNCTIONS, scanFeatures } = features;
-const { foldDigitWords, hasDigitWord } = digitWords;
+const { SEVEN, foldDigitWords, hasDigitWord } = digitWords;
 const { normalizeAlways } = normalizeMod;
 const { extractNumbers } = numbers;
 const { Taken } = types;
@@ -60,8 +60,8 @@ export function extractIndicators(text: string): Indicator[] {
     norm = normalizeAlways(text, false);
     f = scanFeatures(norm.text, false);
   }
-  // digits written as words before a digit group ("восемь-семь-ноль-семь 538 21 90", digit-words.ts)
-  const words = f.junctions > 0 && hasDigitWord(norm.text, JUNCTIONS, f.junctions) ? foldDigitWords(norm.text) : null;
+  // digits written as words ("восемь-семь-ноль-семь 538 21 90", or the whole number; digit-words.ts)
+  const words = (f.junctions > 0 && hasDigitWord(norm.text, JUNCTIONS, f.junctions)) || SEVEN.test(norm.text) ? foldDigitWords(norm.text) : null;
   if (words) {
     norm = after(norm.start ? norm : null, words);
     f = scanFeatures(norm.text, false);

@@ -319,6 +319,24 @@ describe('phone', () => {
     // a digit word alone is a word; digit words that make no number make no indicator
     assert.deepEqual(pairs('семь дней, 2 раза, 100 тг; бір-екі сағат, 5 мин'), []);
   });
+  it('reads a number written entirely in words (missed by blind set dy)', () => {
+    const p = one('Оплата Kaspi по номеру восемь семь ноль пять ноль пять четыре два семь восемь ноль', 'phone');
+    assert.equal(p.value, '+77050542780');
+    assert.equal(p.written, 'восемь семь ноль пять ноль пять четыре два семь восемь ноль');
+    assert.equal(one('Нөмір: сегіз жеті жеті бір екі нөл нөл жеті бір төрт бес. Тек SMS.', 'phone').value, '+77712007145');
+    assert.equal(one('WhatsApp: плюс жеті жеті жеті жеті төрт төрт үш екі алты тоғыз төрт', 'phone').value, '+77774432694');
+    assert.equal(one('номер: восемь семь семь пять — семь три два — три ноль — четыре восемь', 'phone').value, '+77757323048');
+    assert.equal(one('call eight seven zero one two three four five six seven eight', 'phone').value, '+77012345678');
+    // Kazakh typed on a Russian keyboard
+    assert.equal(one('нөмір сегиз жети жети бир еки нол нол жети бир 4 5', 'phone').value, '+77712007145');
+    // counting in words is no number: fewer than ten digits in a row, or interrupted by a word
+    assert.deepEqual(pairs('семь раз отмерь, один раз отрежь; семь, восемь, девять, десять — считаем до ста'), []);
+    assert.deepEqual(pairs('бір екі үш төрт бес алты жеті — санаймыз, сегіз тоғыз нөл'), []);
+  });
+  it('reads a number spaced digit by digit whose country code is a bare 7', () => {
+    assert.deepEqual(pairs('номер: 7 7 7 7 4 4 3 2 6 9 4'), ['phone:+77774432694']);
+    assert.deepEqual(pairs('номер: 7 701 234 56 78'), ['phone:+77012345678']);
+  });
   it('ignores service numbers, order ids, Russian and landline numbers', () => {
     assert.deepEqual(pairs('скорая 103, полиция 102, 112, 1414'), []);
     assert.deepEqual(pairs('Заказ №6422608973 и №7011234567 передан'), []);

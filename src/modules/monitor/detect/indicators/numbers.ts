@@ -80,14 +80,14 @@ export function normalizeKzPhone(s: string): string | null {
 // Separators seen inside numbers, including the dash variants of word processors.
 const S = '[ \\-.\\u00A0\\u2010-\\u2015\\u2212]';
 
-const SEP_CHAR = new RegExp(S);
-
 const IBAN_RE = /(?<![0-9A-Za-z])KZ[ \-\u00A0]?\d\d(?:[ \-\u00A0]?[0-9A-Za-z]){16}(?![0-9A-Za-z])/gi;
 
 // prefix? + code 7xx + 7 digits, every digit optionally separated (spaced-out
-// digits are a common evasion). The lookbehind keeps us out of longer runs.
+// digits are a common evasion). The lookbehind keeps us out of longer runs. A match starts on
+// the prefix, a parenthesis or the code's 7, never on a separator: starting on the space before
+// "7 7 7 7 4 4 3 2 6 9 4" it took the country code's 7 for the code's and left the last digit.
 const PHONE_RE = new RegExp(
-  `(?<![\\d+]|\\d[\\-.]|(?<![0-9A-Za-z_])\\d{1,4} )(\\+${S}?7|8|7|00${S}?7)?${S}{0,2}\\(?${S}?` +
+  `(?<![\\d+]|\\d[\\-.]|(?<![0-9A-Za-z_])\\d{1,4} )(?:(\\+${S}?7|8|7|00${S}?7)${S}{0,3})?(?:\\(${S}?)?` +
     `7${S}?\\d${S}?\\d${S}?\\)?${S}{0,3}\\d(?:${S}{0,3}\\d){6}` +
     `(?!\\d|[\\-.\\u2010-\\u2015]\\d)`,
   'g',
@@ -144,10 +144,8 @@ export function extractNumbers(t: string, hits: Hit[], num: Taken, web: Taken, f
   if (f.digits < 10) return;
   PHONE_RE.lastIndex = 0;
   while ((m = PHONE_RE.exec(t))) {
-    let s = m.index;
-    // Without a prefix the match may start on separators; the span starts at the number.
-    while (SEP_CHAR.test(t[s])) s++;
-    const e = m.index + m[0].length;
+    const s = m.index;
+    const e = s + m[0].length;
     const value = normalizeKzPhone(m[0]);
     if (!value || num.overlaps(s, e) || web.overlaps(s, e) || THOUSANDS.test(m[0].trim())) continue;
     if (m[1] === undefined || m[1][0] !== '+') {
