@@ -264,6 +264,15 @@ const HELD_OUT: Record<string, { macroF1: number; benignFpr: number }> = {
   'authors-dv': { macroF1: 0.95, benignFpr: 0.02 },
   'authors-dw': { macroF1: 0.98, benignFpr: 0 },
   'authors-dx': { macroF1: 0.95, benignFpr: 0.014 },
+  // dy (the hidden data's description: 96 rows Kazakh or mixed, every second drug row obfuscated)
+  // and dz (short texts: 120 rows under 80 characters), written blind the same session as the clean
+  // check of model b1ae1266, not read before their figures were taken: 0.9864 / 0% and 0.9906 / 0%.
+  // Misses: a shop post opening with a decoy ("Продам велосипед... шучу 😂 мeфeдpoн"), cones "не
+  // кедровые 😉" with a handle, a "why not crystal 💎😈" line, an uncle who "smokes plan and is
+  // fine". Indicators: four phones spelled entirely in words were missed (F1 0.9875) and are now read
+  // (indicators/digit-words.ts).
+  'authors-dy': { macroF1: 0.98, benignFpr: 0 },
+  'authors-dz': { macroF1: 0.99, benignFpr: 0 },
 };
 const TRAINED = RECIPE.authors.files.map((f) => f.replace(/\.jsonl$/, ''));
 const FLOORS: Record<string, { macroF1: number; benignFpr: number }> = {
