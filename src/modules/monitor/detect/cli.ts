@@ -34,10 +34,20 @@ const MAX_JOBS = 64;
 /**
  * Output lines go into one byte buffer (json-line.ts encodes detections straight to UTF-8)
  * that is handed to the stream every FLUSH_BYTES, honouring backpressure (awaits 'drain').
+ * A failed output (a reader that went away: `qalqan scan big.jsonl | head`) is recorded in
+ * `error` and stops the scan instead of crashing it.
  */
 class Out {
   readonly w = new JsonLineWriter(2 * FLUSH_BYTES);
-  constructor(private readonly s: NodeJS.WritableStream) {}
+  /** The output stream's error, once it failed; nothing more is written then. */
+  error: (Error & { code?: string }) | null = null;
+  private wake: (() => void) | null = null;
+  constructor(private readonly s: NodeJS.WritableStream) {
+    s.on('error', (e: Error) => {
+      this.error ??= e;
+      this.wake?.();
+    });
+  }
   /** The buffer should be flushed now. */
   get full(): boolean {
     return this.w.size >= FLUSH_BYTES;
@@ -49,8 +59,22 @@ class Out {
   }
   /** Write bytes scanned elsewhere (a worker thread's batch). */
   async send(bytes: Uint8Array): Promise<void> {
-    if (bytes.length > 0 && !this.s.write(bytes)) await new Promise<void>((res) => this.s.once('drain', res));
+    if (this.error || bytes.length === 0 || this.s.write(bytes)) return;
+    if (this.error) return;
+    await new Promise<void>((res) => {
+      this.wake = res;
+      this.s.once('drain', res);
+    });
+    this.wake = null;
   }
+}
+
+/** The exit code once the output failed: 0 when the reader just stopped reading (EPIPE), else 2 with a message. */
+function outputFailed(out: Out, io: CliIO): number {
+  const e = out.error!;
+  if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') return 0;
+  io.stderr.write(`scan: cannot write the output: ${e.message}\n`);
+  return 2;
 }
 
 function openInput(file: string | undefined, io: CliIO): AsyncIterable<Buffer | string> {
@@ -101,6 +125,7 @@ export async function scanCommand(args: string[], io: CliIO): Promise<number> {
           scanLine(det, ln, explain, maxLine, out.w);
           if (out.full) await out.flush();
         }
+        if (out.error) break;
       }
     }
   } catch (e) {
@@ -109,7 +134,7 @@ export async function scanCommand(args: string[], io: CliIO): Promise<number> {
     return 2;
   }
   await out.flush();
-  return 0;
+  return out.error ? outputFailed(out, io) : 0;
 }
 
 /**
@@ -124,6 +149,7 @@ async function scanInThreads(input: AsyncIterable<RawLine[]>, out: Out, jobs: nu
     for await (const batch of input) {
       inflight.push(pool.scan(batch));
       if (inflight.length >= 2 * jobs) await out.send(await inflight.shift()!);
+      if (out.error) break;
     }
   } finally {
     for (const p of inflight) await out.send(await p);

@@ -40,6 +40,26 @@ describe('qalqan scan --jobs', () => {
     assert.equal(three.err(), '');
   });
 
+  it('stops quietly when the reader goes away (| head), and reports other output failures', async () => {
+    for (const jobs of ['1', '2']) {
+      for (const code of ['EPIPE', 'ENOSPC']) {
+        let writes = 0;
+        const t = io(chunks);
+        t.stdout = new Writable({
+          write(_c, _enc, cb) {
+            writes++;
+            if (writes < 2) return cb();
+            cb(Object.assign(new Error(`write ${code}`), { code }));
+          },
+        });
+        const rc = await scanCommand(['-', '--jobs', jobs], t);
+        assert.equal(rc, code === 'EPIPE' ? 0 : 2, `${code} with --jobs ${jobs}`);
+        assert.equal(t.err(), code === 'EPIPE' ? '' : `scan: cannot write the output: write ${code}\n`);
+        assert.ok(writes <= 3, `the scan stops after the failure (${writes} writes)`);
+      }
+    }
+  });
+
   it('refuses a job count that is not a whole number from 1 to 64', async () => {
     for (const bad of ['0', '65', '1.5', 'x']) {
       const t = io([]);
