@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { mulberry32 } from '../../../platform/random.js';
 import { type DetectResult, Detector } from './detector.js';
+import type { Evidence } from './explain.js';
 import { JsonLineWriter, writeDetection } from './json-line.js';
 import { generateCorpus } from './train/corpus/index.js';
 
@@ -58,6 +59,8 @@ describe('scan output writer', () => {
         explain: [
           { kind: 'term', text: strOf(i % 13), category: strOf(2), substance: i % 2 ? strOf(3) : undefined, weight: numbers[i + 1], start: 0, end: i },
           { kind: 'indicator', text: strOf(1), category: 'phone', substance: undefined, weight: undefined, start: i, end: i + 2 },
+          // a kind the writer has no prepared bytes for
+          { kind: (i % 3 ? 'feature' : strOf(4)) as Evidence['kind'], text: strOf(2), category: 'word', weight: 0.5, start: 1, end: 2 },
         ],
       };
       const id = i % 2 ? strOf(i % 11) : numbers[i];

@@ -65,10 +65,57 @@ export class JsonLineWriter {
 // The functions below write at position p of a buffer with room enough (reserved by the
 // caller for the whole line) and return the position after what they wrote.
 
-/** Characters known to be printable ASCII without quote or backslash (keys, labels, kinds). */
+/** Characters known to be printable ASCII without quote or backslash (labels, indicator types). */
 function ascii(b: Buffer, p: number, s: string): number {
   for (let i = 0; i < s.length; i++) b[p++] = s.charCodeAt(i);
   return p;
+}
+
+/** Bytes prepared once (keys and punctuation, cached strings): a typed-array read per byte instead of a charCodeAt. */
+function bytes(b: Buffer, p: number, x: Uint8Array): number {
+  for (let i = 0; i < x.length; i++) b[p++] = x[i];
+  return p;
+}
+
+const enc = (s: string): Uint8Array => Buffer.from(s, 'utf8');
+const K_ID = enc('{"id":');
+const K_LABEL = enc(',"label":"');
+const K_SCORES = enc('","scores":{"drug_sale":');
+const K_COURIER = enc(',"courier_recruitment":');
+const K_PROPAGANDA = enc(',"drug_propaganda":');
+const K_BENIGN = enc(',"benign":');
+const K_INDICATORS = enc('},"indicators":[');
+const K_EXPLAIN = enc('],"explain":[');
+const K_WARNING = enc(',"warning":');
+const K_TYPE = [enc('{"type":"'), enc(',{"type":"')];
+const K_VALUE = enc('","value":');
+const K_CATEGORY = enc(',"category":');
+const K_SUBSTANCE = enc(',"substance":');
+const K_WEIGHT = enc(',"weight":');
+const K_START = enc(',"start":');
+const K_END = enc(',"end":');
+/** `{"kind":"<kind>","text":` without and with the leading comma, per evidence kind. */
+const K_KIND = new Map<string, Uint8Array[]>(
+  ['term', 'emoji', 'indicator', 'feature'].map((k) => [k, [enc(`{"kind":"${k}","text":`), enc(`,{"kind":"${k}","text":`)]]),
+);
+
+const K_KIND_OTHER = [enc('{"kind":'), enc(',{"kind":')];
+const K_TEXT = enc(',"text":');
+
+/**
+ * Categories and substances as JSON string literals, encoded once: a few hundred names (lexicon
+ * categories, dense feature names, substances) recur on every line. Bounded, in case names ever
+ * stop recurring.
+ */
+const NAMES = new Map<string, Uint8Array>();
+function name(b: Buffer, p: number, s: string): number {
+  let x = NAMES.get(s);
+  if (x === undefined) {
+    const t = Buffer.allocUnsafe(6 * s.length + 2);
+    x = t.subarray(0, str(t, 0, s));
+    if (NAMES.size < 4096) NAMES.set(s, x);
+  }
+  return bytes(b, p, x);
 }
 
 /** A JSON string literal, quotes included; needs up to 6 bytes per UTF-16 unit + 2. */
@@ -178,26 +225,26 @@ export function writeDetection(w: JsonLineWriter, id: string | number, r: Detect
   }
   const b = w.room(need);
   let p = w.size;
-  p = ascii(b, p, '{"id":');
+  p = bytes(b, p, K_ID);
   p = typeof id === 'number' ? num(b, p, id) : str(b, p, id);
-  p = ascii(b, p, ',"label":"');
+  p = bytes(b, p, K_LABEL);
   p = ascii(b, p, r.label);
   const s = r.scores;
-  p = ascii(b, p, '","scores":{"drug_sale":');
+  p = bytes(b, p, K_SCORES);
   p = num(b, p, s.drug_sale);
-  p = ascii(b, p, ',"courier_recruitment":');
+  p = bytes(b, p, K_COURIER);
   p = num(b, p, s.courier_recruitment);
-  p = ascii(b, p, ',"drug_propaganda":');
+  p = bytes(b, p, K_PROPAGANDA);
   p = num(b, p, s.drug_propaganda);
-  p = ascii(b, p, ',"benign":');
+  p = bytes(b, p, K_BENIGN);
   p = num(b, p, s.benign);
-  p = ascii(b, p, '},"indicators":[');
+  p = bytes(b, p, K_INDICATORS);
   for (let i = 0; i < inds.length; i++) p = indicator(b, p, inds[i], i > 0);
-  p = ascii(b, p, '],"explain":[');
+  p = bytes(b, p, K_EXPLAIN);
   for (let i = 0; i < ex.length; i++) p = evidence(b, p, ex[i], i > 0);
   b[p++] = 0x5d;
   if (warning !== undefined) {
-    p = ascii(b, p, ',"warning":');
+    p = bytes(b, p, K_WARNING);
     p = str(b, p, warning);
   }
   b[p++] = 0x7d;
@@ -206,36 +253,40 @@ export function writeDetection(w: JsonLineWriter, id: string | number, r: Detect
 }
 
 function indicator(b: Buffer, p: number, x: Indicator, comma: boolean): number {
-  p = ascii(b, p, comma ? ',{"type":"' : '{"type":"');
+  p = bytes(b, p, K_TYPE[comma ? 1 : 0]);
   p = ascii(b, p, x.type);
-  p = ascii(b, p, '","value":');
+  p = bytes(b, p, K_VALUE);
   p = str(b, p, x.value);
-  p = ascii(b, p, ',"start":');
+  p = bytes(b, p, K_START);
   p = num(b, p, x.start);
-  p = ascii(b, p, ',"end":');
+  p = bytes(b, p, K_END);
   p = num(b, p, x.end);
   b[p++] = 0x7d;
   return p;
 }
 
 function evidence(b: Buffer, p: number, e: Evidence, comma: boolean): number {
-  p = ascii(b, p, comma ? ',{"kind":"' : '{"kind":"');
-  p = ascii(b, p, e.kind);
-  p = ascii(b, p, '","text":');
+  const kind = K_KIND.get(e.kind);
+  if (kind !== undefined) p = bytes(b, p, kind[comma ? 1 : 0]);
+  else {
+    p = bytes(b, p, K_KIND_OTHER[comma ? 1 : 0]);
+    p = str(b, p, e.kind);
+    p = bytes(b, p, K_TEXT);
+  }
   p = str(b, p, e.text);
-  p = ascii(b, p, ',"category":');
-  p = str(b, p, e.category); // dense feature names carry lexicon category names: not assumed ASCII
+  p = bytes(b, p, K_CATEGORY);
+  p = name(b, p, e.category); // dense feature names carry lexicon category names: not assumed ASCII
   if (e.substance !== undefined) {
-    p = ascii(b, p, ',"substance":');
-    p = str(b, p, e.substance);
+    p = bytes(b, p, K_SUBSTANCE);
+    p = name(b, p, e.substance);
   }
   if (e.weight !== undefined) {
-    p = ascii(b, p, ',"weight":');
+    p = bytes(b, p, K_WEIGHT);
     p = num(b, p, e.weight);
   }
-  p = ascii(b, p, ',"start":');
+  p = bytes(b, p, K_START);
   p = num(b, p, e.start);
-  p = ascii(b, p, ',"end":');
+  p = bytes(b, p, K_END);
   p = num(b, p, e.end);
   b[p++] = 0x7d;
   return p;
