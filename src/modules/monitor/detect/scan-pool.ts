@@ -1,8 +1,10 @@
 /**
- * Worker threads for `qalqan scan --jobs N`: each thread has its own detector and scans whole
- * batches of lines (scan-worker.ts); results come back per batch and are written in input order.
- * A thread that fails (it cannot start, or dies) is dropped, and its batches, those in flight
- * included, are scanned in the calling thread: no line is lost or reordered.
+ * Threads for `qalqan scan --jobs N`: the calling thread and N - 1 worker threads, each with its own
+ * detector, scan whole batches of lines (scan-worker.ts); results come back per batch and are
+ * written in input order. The calling thread takes every N-th batch itself: it only reads and
+ * writes otherwise, and N busy threads fit N cores where N + 1 would crowd them. A thread that fails
+ * (it cannot start, or dies) is dropped, and its batches, those in flight included, are scanned in
+ * the calling thread: no line is lost or reordered.
  */
 import type { Worker } from 'node:worker_threads';
 import { startTsWorker } from '../../../platform/ts-worker.js';
@@ -31,14 +33,16 @@ export class ScanPool {
   private readonly threads: Thread[] = [];
   private seq = 0;
   private inline: JsonLineWriter | null = null;
+  private readonly jobs: number;
 
-  /** `detector` scans the batches of a failed thread (loaded lazily: only needed then). */
-  constructor(n: number, private readonly options: ScanOptions, private readonly detector: () => Detector) {
-    for (let i = 0; i < n; i++) this.threads.push(this.spawn(i));
+  /** `jobs` threads in all, this one included; `detector` is this thread's (loaded when first needed). */
+  constructor(jobs: number, private readonly options: ScanOptions, private readonly detector: () => Detector) {
+    this.jobs = Math.max(1, jobs);
+    for (let i = 1; i < this.jobs; i++) this.threads.push(this.spawn(i));
   }
 
   private spawn(i: number): Thread {
-    const worker = startTsWorker(new URL('./scan-worker.ts', import.meta.url), `qalqan-scan-${i + 1}`, this.options);
+    const worker = startTsWorker(new URL('./scan-worker.ts', import.meta.url), `qalqan-scan-${i}`, this.options);
     const t: Thread = { worker, jobs: new Map() };
     worker.on('message', (m: { seq: number; out: Uint8Array }) => {
       const job = t.jobs.get(m.seq);
@@ -68,12 +72,12 @@ export class ScanPool {
     return w.take();
   }
 
-  /** The output bytes of `lines`, scanned by the least busy thread (or here when none is left). */
+  /** The output bytes of `lines`: every jobs-th batch scanned here, the others by the least busy worker. */
   scan(lines: RawLine[]): Promise<Uint8Array> {
-    if (this.threads.length === 0) return Promise.resolve(this.scanHere(lines));
+    const seq = ++this.seq;
+    if (this.threads.length === 0 || seq % this.jobs === 0) return Promise.resolve(this.scanHere(lines));
     let t = this.threads[0];
     for (const x of this.threads) if (x.jobs.size < t.jobs.size) t = x;
-    const seq = ++this.seq;
     return new Promise<Uint8Array>((resolve) => {
       t.jobs.set(seq, { lines, resolve });
       t.worker.postMessage({ seq, lines });
