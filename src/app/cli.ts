@@ -23,6 +23,7 @@ const USAGE = `qalqan — Qalqan platform command line
                      [--display-name TEXT] [--password-stdin] [--locale kk|ru|en]
   qalqan audit verify                  check the audit hash chain; exit 1 if broken
   qalqan scan [FILE|-]                 classify messages (plain lines or JSONL), JSON lines out
+                     [--no-explain] [--max-line-bytes N] [--jobs N]
   qalqan import FILE --source NAME [--format telegram|csv|jsonl] [--no-wait]
                                        ingest a Telegram export, CSV or JSONL file (progress on stderr)
   qalqan eval FILE [--json]            evaluate the detector on labelled JSONL

@@ -138,9 +138,9 @@ export async function scanCommand(args: string[], io: CliIO): Promise<number> {
 }
 
 /**
- * Batches of lines scanned by `jobs` worker threads, written in input order. At most two batches
- * per thread are in flight, so memory stays bounded however long the input is. Lines read before
- * an input error are still written.
+ * Batches of lines scanned by `jobs` threads (this one and jobs - 1 workers), written in input
+ * order. At most two batches per thread are in flight, so memory stays bounded however long the
+ * input is. Lines read before an input error are still written.
  */
 async function scanInThreads(input: AsyncIterable<RawLine[]>, out: Out, jobs: number, options: ScanOptions): Promise<void> {
   const pool = new ScanPool(jobs, options, getDetector);
