@@ -82,7 +82,10 @@ function openInput(file: string | undefined, io: CliIO): AsyncIterable<Buffer | 
   return createReadStream(file, { highWaterMark: 1 << 16 });
 }
 
-/** `qalqan scan`: returns the exit code (0 ok, 2 usage / unreadable input). */
+/**
+ * `qalqan scan`: returns the exit code: 0 ok, also when the reader of the output went away; 2 on
+ * usage errors, unreadable input, a detector that fails, an output that cannot be written.
+ */
 export async function scanCommand(args: string[], io: CliIO): Promise<number> {
   let file: string | undefined;
   let explain = true;
@@ -130,7 +133,7 @@ export async function scanCommand(args: string[], io: CliIO): Promise<number> {
     }
   } catch (e) {
     await out.flush();
-    io.stderr.write(`scan: input error: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.stderr.write(`scan: stopped: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
   }
   await out.flush();
@@ -140,20 +143,25 @@ export async function scanCommand(args: string[], io: CliIO): Promise<number> {
 /**
  * Batches of lines scanned by `jobs` threads (this one and jobs - 1 workers), written in input
  * order. At most two batches per thread are in flight, so memory stays bounded however long the
- * input is. Lines read before an input error are still written.
+ * input is. Lines read before an input (or detector) error are still written.
  */
 async function scanInThreads(input: AsyncIterable<RawLine[]>, out: Out, jobs: number, options: ScanOptions): Promise<void> {
   const pool = new ScanPool(jobs, options, getDetector);
   const inflight: Promise<Uint8Array>[] = [];
   try {
     for await (const batch of input) {
-      inflight.push(pool.scan(batch));
+      const scanned = pool.scan(batch);
+      scanned.catch(() => {}); // awaited below in order; a later batch's failure must not go unhandled meanwhile
+      inflight.push(scanned);
       if (inflight.length >= 2 * jobs) await out.send(await inflight.shift()!);
       if (out.error) break;
     }
   } finally {
-    for (const p of inflight) await out.send(await p);
-    await pool.close();
+    try {
+      for (const p of inflight) await out.send(await p);
+    } finally {
+      await pool.close();
+    }
   }
 }
 

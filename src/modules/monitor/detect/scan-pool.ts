@@ -22,6 +22,7 @@ export interface ScanOptions {
 interface Job {
   lines: RawLine[];
   resolve: (out: Uint8Array) => void;
+  reject: (e: unknown) => void;
 }
 
 interface Thread {
@@ -56,12 +57,22 @@ export class ScanPool {
     return t;
   }
 
-  /** A thread failed: forget it and scan what it had here. */
+  /**
+   * A thread failed: forget it and scan what it had here. Runs inside the worker's event handler,
+   * so nothing may throw out of it: a batch this thread cannot scan either (its detector failed
+   * too) rejects, and the scan reports it.
+   */
   private drop(t: Thread): void {
     const k = this.threads.indexOf(t);
     if (k < 0) return;
     this.threads.splice(k, 1);
-    for (const job of t.jobs.values()) job.resolve(this.scanHere(job.lines));
+    for (const job of t.jobs.values()) {
+      try {
+        job.resolve(this.scanHere(job.lines));
+      } catch (e) {
+        job.reject(e);
+      }
+    }
     t.jobs.clear();
   }
 
@@ -75,11 +86,17 @@ export class ScanPool {
   /** The output bytes of `lines`: every jobs-th batch scanned here, the others by the least busy worker. */
   scan(lines: RawLine[]): Promise<Uint8Array> {
     const seq = ++this.seq;
-    if (this.threads.length === 0 || seq % this.jobs === 0) return Promise.resolve(this.scanHere(lines));
+    if (this.threads.length === 0 || seq % this.jobs === 0) {
+      try {
+        return Promise.resolve(this.scanHere(lines));
+      } catch (e) {
+        return Promise.reject(e);
+      }
+    }
     let t = this.threads[0];
     for (const x of this.threads) if (x.jobs.size < t.jobs.size) t = x;
-    return new Promise<Uint8Array>((resolve) => {
-      t.jobs.set(seq, { lines, resolve });
+    return new Promise<Uint8Array>((resolve, reject) => {
+      t.jobs.set(seq, { lines, resolve, reject });
       t.worker.postMessage({ seq, lines });
     });
   }
