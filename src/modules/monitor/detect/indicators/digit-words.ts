@@ -22,8 +22,8 @@ const { stringOf } = normalizeMod;
 const WORDS: Record<string, number> = {
   ноль: 0, нуль: 0, один: 1, одна: 1, два: 2, две: 2, три: 3, четыре: 4, пять: 5, шесть: 6, семь: 7, восемь: 8, девять: 9,
   нөл: 0, бір: 1, екі: 2, үш: 3, төрт: 4, бес: 5, алты: 6, жеті: 7, сегіз: 8, тоғыз: 9,
-  // Kazakh typed on a Russian keyboard ("торт", cake, is left out: a digit word before digits is folded)
-  нол: 0, бир: 1, еки: 2, жети: 7, сегиз: 8, тогыз: 9,
+  // Kazakh typed on a Russian keyboard ("торт", 4, is also cake: read only inside a spelled-out run)
+  нол: 0, бир: 1, еки: 2, уш: 3, жети: 7, сегиз: 8, тогыз: 9,
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
 };
 const MAX_LEN = 6;
@@ -71,6 +71,13 @@ function digitWordAt(t: string, s: number, e: number): number {
     if (k === w.length) return LIST_DIGIT[x];
   }
   return -1;
+}
+
+/** The digit the word t[s, e) stands for inside a spelled-out run: a digit word, or "торт" (4). */
+function runDigitAt(t: string, s: number, e: number): number {
+  const d = digitWordAt(t, s, e);
+  if (d >= 0 || e - s !== 4) return d;
+  return low(t.charCodeAt(s)) === 0x442 && low(t.charCodeAt(s + 1)) === 0x43e && low(t.charCodeAt(s + 2)) === 0x440 && low(t.charCodeAt(s + 3)) === 0x442 ? 4 : -1;
 }
 
 /** Start of the word of at most MAX_LEN letters that ends at `e` (a non-letter or the text's start before it), or -1. */
@@ -129,7 +136,7 @@ function spelledRuns(text: string, found: Found[]): void {
     let j = i + 1;
     if (letter) while (j < n && isLetter(text.charCodeAt(j))) j++;
     else while (j < n && text.charCodeAt(j) >= 0x30 && text.charCodeAt(j) <= 0x39) j++;
-    const d = letter ? digitWordAt(text, i, j) : -1;
+    const d = letter ? runDigitAt(text, i, j) : -1;
     if (letter && d < 0) close();
     else {
       let joined = lastEnd >= 0 && i - lastEnd <= MAX_RUN_JOIN && (digits > 0 || run.length > 0);
@@ -145,8 +152,10 @@ function spelledRuns(text: string, found: Found[]): void {
 }
 
 /**
- * `text` with the digit words before each digit group folded to digits (a run of them, each joined
- * to the next by one or two separators) and the map back to `text`, or null when there are none.
+ * `text` with digit words folded to digits, and the map back to `text`, or null when there are none:
+ * the digit words before each digit group (a run of them, each joined to the next by one or two
+ * separators), and, in a text that names 7 in words (SEVEN), those of every spelled-out run of ten
+ * digits or more (spelledRuns).
  */
 export function foldDigitWords(text: string): Normalized | null {
   const found: Found[] = [];
