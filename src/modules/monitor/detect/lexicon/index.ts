@@ -18,7 +18,7 @@ import { CharTrie, FrozenTrie, codes } from './trie.js';
 
 const require = createRequire(import.meta.url);
 
-const { F_JOINED, F_START, Normalizer } = nz; // local consts: imported bindings are getters under tsx
+const { F_AFTER_SPACE, F_JOINED, F_START, Normalizer } = nz; // local consts: imported bindings are getters under tsx
 const MODE_STEM = 0;
 const MODE_INFLECT = 1;
 const MODE_WORD = 2;
@@ -31,19 +31,18 @@ const MIN_LATIN = 5;
 /** A folded Latin or Cyrillic letter (the normaliser's output is lower case). */
 const isLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x430 && c <= 0x4ff);
 /**
- * Function words (Russian, Kazakh, English) that may stand before a word which, glued to them,
- * would spell a term: "за кладом", "за кладку кирпича", "ко кофе". A space after them is a space.
+ * Function words of three or more letters (Russian, Kazakh, English; shorter ones never start a
+ * crossing) that may stand before a word which, glued to them, would spell a term ("без опасно",
+ * "при ход"); English day names ("Mon Thu" is no "month"). A space after them is a space.
  */
 const NO_CROSS = [
-  'а', 'без', 'бы', 'в', 'во', 'да', 'до', 'же', 'за', 'и', 'из', 'или', 'к', 'ко', 'ли', 'на', 'над', 'не', 'ни', 'но',
-  'о', 'об', 'от', 'по', 'под', 'при', 'про', 'с', 'со', 'у', 'уже', 'так', 'как', 'вот', 'это', 'там', 'тут', 'все',
-  'его', 'ее', 'их', 'нас', 'вас', 'для', 'кто', 'что', 'чем', 'где', 'раз', 'был', 'нет', 'есть', 'мы', 'вы', 'он',
-  'она', 'они', 'мне', 'меня', 'тебе', 'сам', 'сама', 'мой', 'моя', 'наш', 'ваш',
-  'мен', 'бен', 'пен', 'де', 'та', 'те', 'ал', 'бұл', 'сол', 'осы', 'жоқ', 'бар', 'және', 'үшін', 'деп', 'ма', 'ме',
-  'ба', 'бе', 'па', 'пе', 'біз', 'сіз', 'сен', 'ол', 'әр', 'көп', 'бір', 'екі', 'үш',
-  'a', 'an', 'the', 'to', 'of', 'in', 'on', 'at', 'for', 'by', 'and', 'or', 'but', 'is', 'it', 'as', 'be', 'we',
-  'me', 'my', 'he', 'she', 'so', 'no', 'not', 'do', 'go', 'up', 'us', 'our', 'you', 'all', 'any', 'can', 'get', 'got',
-  'has', 'had', 'was', 'are', 'now', 'new', 'out', 'off', 'one', 'two', 'his', 'her', 'its', 'who', 'how', 'why',
+  'без', 'или', 'над', 'под', 'при', 'про', 'уже', 'так', 'как', 'вот', 'это', 'там', 'тут', 'все', 'его', 'для',
+  'кто', 'что', 'чем', 'где', 'раз', 'был', 'нет', 'есть', 'она', 'они', 'мне', 'меня', 'тебе', 'сам', 'сама', 'мой',
+  'моя', 'наш', 'ваш',
+  'мен', 'бен', 'пен', 'бұл', 'сол', 'осы', 'жоқ', 'бар', 'және', 'үшін', 'деп', 'біз', 'сіз', 'сен', 'көп', 'бір', 'екі',
+  'the', 'for', 'and', 'but', 'not', 'our', 'you', 'all', 'any', 'can', 'get', 'got', 'has', 'had', 'was', 'are', 'now',
+  'new', 'out', 'off', 'one', 'two', 'his', 'her', 'its', 'who', 'how', 'why',
+  'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun',
 ];
 
 /** One lexicon term after normalisation. */
@@ -252,6 +251,7 @@ export class Lexicon {
       let bestEnd = -1;
       let q = p + 1;
       let crossed = -1; // where a space inside a word was crossed
+      let multi = false; // the walk went through a space of a multi-word term
       for (;;) {
         for (let t = head[node]; t >= 0; t = next[t]) {
           if (mode[t] === MODE_STEM || this.tailOk(mode[t], buf, flags, q, len, buf[q - 1])) {
@@ -264,21 +264,26 @@ export class Lexicon {
         let to = trie.child(node, buf[q]);
         if (to < 0) {
           // A space written inside a word ("зак ладки", "мефед рон"): a whole word of 3+ letters that
-          // is only the start of a term, and not a function word ("за кладом"), goes on into the next
-          // word, once.
-          if (buf[q] !== SPACE || crossed >= 0 || bestNode >= 0 || q - p < 3 || q + 1 >= len || this.noCross[node] === 1) break;
-          if (!isLetter(buf[q - 1]) || !isLetter(buf[q + 1])) break;
+          // is only the start of a term, and not a function word, goes on into the next word, once,
+          // when one plain space stood between them in the original (no full stop, comma, dash).
+          if (buf[q] !== SPACE || crossed >= 0 || multi || bestNode >= 0 || q - p < 3 || q + 1 >= len || this.noCross[node] === 1) break;
+          if (!isLetter(buf[q - 1]) || !isLetter(buf[q + 1]) || (flags[q + 1] & F_AFTER_SPACE) === 0) break;
           to = trie.child(node, buf[q + 1]);
           if (to < 0) break;
           crossed = q;
           q++;
-        }
+        } else if (buf[q] === SPACE) multi = true;
         node = to;
         q++;
       }
-      // ... and the term takes at least two letters of that word: one letter completes too many
-      // stems by chance ("герои нашего", "тест оскемен", "car dm").
-      if (crossed >= 0 && bestEnd - crossed < 3) bestNode = -1;
+      // ... and the term takes at least two letters of that word and leaves at most three: one
+      // letter completes too many stems by chance ("герои нашего", "тест оскемен", "car dm"), and a
+      // long rest is a word of its own ("гид рассказал", "рай онлайн").
+      if (crossed >= 0 && bestNode >= 0) {
+        let e = bestEnd;
+        while (e < len && buf[e] !== SPACE) e++;
+        if (bestEnd - crossed < 3 || e - bestEnd > 3) bestNode = -1;
+      }
       if (bestNode < 0) {
         p++;
         continue;

@@ -30,17 +30,29 @@ describe('lexicon', () => {
     }
   });
 
-  it('reads a term through a space written inside it, but not after a function word or by one letter', () => {
+  it('reads a term through a space written inside it, and only there', () => {
     has('зак ладки по городу', 'зак ладки', 'drop');
     has('мефед рон 1г', 'мефед рон', 'substance', 'mephedrone');
     has('nugno kur erov', 'kur erov', 'role_weak');
-    // "за кладом": a preposition and a word, not "закладом"
+    // "за кладом": a preposition and a word, not "закладом" (two letters never start a crossing)
     hasNot('пошли за кладом в горы', 'drop');
     hasNot('плата за кладку кирпича', 'drop');
     // one letter of the next word completes too many stems by chance
     hasNot('герои нашего времени', 'substance');
     hasNot('тест оскемен', 'baking');
     hasNot('шиш кебаб на мангале', 'slang');
+    // ... and a long rest is a word of its own
+    hasNot('наш гид рассказал про горы', 'darknet');
+    hasNot('рай онлайн', 'coverage');
+    // only a plain space: never a full stop, colon, comma, dash or line break
+    hasNot('Это рай. Он сказал', 'coverage');
+    hasNot('Наш гид: рассказал', 'darknet');
+    hasNot('зак,ладки', 'drop');
+    hasNot('мефед\nрон', 'substance');
+    // a function word of three letters or more ("Mon" would read "Mon Thu" as "month")
+    hasNot('Open Mon Thu 9-18', 'easy_money');
+    // the word before the space, not a multi-word term before it, must have three letters
+    hasNot('по всему го роду', 'coverage');
   });
 
   it('matches Russian inflections by stem', () => {

@@ -35,6 +35,12 @@ const { glueSyllables, isGlue } = glue;
 export const F_START = 1;
 /** Output flag: char belongs to a word re-joined from split letters. */
 export const F_JOINED = 2;
+/**
+ * Output flag on a word's first char: in the original text one plain space (or no-break space), and
+ * nothing else, stands between this word and the word before (the lexicon may read a space written
+ * inside a word across it; never a full stop, comma, dash or line break).
+ */
+export const F_AFTER_SPACE = 4;
 
 /** Char classes that are part of a word, as a bit set (one test instead of five comparisons per char). */
 const WORD_CLASSES = (1 << K_CYR) | (1 << K_LAT) | (1 << K_DIGIT) | (1 << K_LEET) | (1 << K_OTHER);
@@ -131,6 +137,8 @@ export class Normalizer {
    * with an oracle): syllable chains (glue.ts) start at or after it, and are looked for only then.
    */
   private jointFrom = -1;
+  /** The text of the current run (for F_AFTER_SPACE). */
+  private src = '';
   /** Original offset of the glue char of the last such joint (chains end before any later word). */
   private jointLast = -1;
   /** Concept tokens of emoji written between pending single letters (deferred.ts). */
@@ -156,6 +164,7 @@ export class Normalizer {
   run(text: string): void {
     // letters masked by '*' (к*кс) are read first, when a lexicon term completes them; same length
     if (this.oracle && text.indexOf('*') >= 0) text = unmask(text, this.isTerm);
+    this.src = text;
     this.pass(text);
     // after the pass: a chain of syllables is known only at its end (glue.ts)
     if (this.jointFrom >= 0) glueSyllables(this, this.jointFrom, this.jointLast, text, this.oracle!, F_JOINED);
@@ -456,7 +465,9 @@ export class Normalizer {
           out[n] = SPACE; os[n] = S[j]; oe[n] = S[j]; of[n] = 0; n++;
         }
         first = false;
-        out[n] = c; os[n] = S[j]; oe[n] = E[j]; of[n] = F_START | fJ; n++;
+        const s0 = S[j];
+        const gap = n >= 2 && oe[n - 2] === s0 - 1 ? this.src.charCodeAt(s0 - 1) : 0;
+        out[n] = c; os[n] = s0; oe[n] = E[j]; of[n] = F_START | fJ | (gap === SPACE || gap === 0xa0 ? F_AFTER_SPACE : 0); n++;
       } else {
         out[n] = c; os[n] = S[j]; oe[n] = E[j]; of[n] = fJ; n++;
       }
