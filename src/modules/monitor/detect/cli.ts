@@ -47,6 +47,12 @@ class Out {
       this.error ??= e;
       this.wake?.();
     });
+    // a stream destroyed without an error emits neither 'drain' nor 'error': do not wait for it forever
+    s.on('close', () => {
+      if (!this.wake) return;
+      this.error ??= Object.assign(new Error('the output was closed'), { code: 'ERR_STREAM_DESTROYED' });
+      this.wake();
+    });
   }
   /** The buffer should be flushed now. */
   get full(): boolean {
