@@ -2,23 +2,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
 import { describe, it } from 'node:test';
-import { type CliIO, evalCommand, scanCommand } from './cli.js';
+import { evalCommand, scanCommand } from './cli.js';
 import { computeMetrics } from './metrics.js';
+import { memoryIO as io } from './testing.js';
 
-function io(input: (Buffer | string)[] = []): CliIO & { out: () => string; err: () => string } {
-  const o: Buffer[] = [];
-  const e: Buffer[] = [];
-  const sink = (a: Buffer[]) => new Writable({ write(c, _enc, cb) { a.push(Buffer.from(c)); cb(); } });
-  return {
-    stdin: Readable.from(input.map((x) => (typeof x === 'string' ? Buffer.from(x) : x))),
-    stdout: sink(o),
-    stderr: sink(e),
-    out: () => Buffer.concat(o).toString('utf8'),
-    err: () => Buffer.concat(e).toString('utf8'),
-  };
-}
 const lines = (s: string) => s.trim().split('\n').map((l) => JSON.parse(l) as Record<string, any>);
 
 describe('qalqan scan', () => {

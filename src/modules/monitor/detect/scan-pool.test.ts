@@ -1,24 +1,12 @@
 import assert from 'node:assert/strict';
-import { Readable, Writable } from 'node:stream';
+import { Writable } from 'node:stream';
 import { describe, it } from 'node:test';
-import { type CliIO, scanCommand } from './cli.js';
+import { scanCommand } from './cli.js';
 import { getDetector } from './index.js';
 import type { RawLine } from './lines.js';
 import { ScanPool } from './scan-pool.js';
+import { memoryIO as io } from './testing.js';
 import { generateCorpus } from './train/corpus/index.js';
-
-function io(input: (Buffer | string)[]): CliIO & { out: () => string; err: () => string } {
-  const o: Buffer[] = [];
-  const e: Buffer[] = [];
-  const sink = (a: Buffer[]) => new Writable({ write(c, _enc, cb) { a.push(Buffer.from(c)); cb(); } });
-  return {
-    stdin: Readable.from(input.map((x) => (typeof x === 'string' ? Buffer.from(x) : x))),
-    stdout: sink(o),
-    stderr: sink(e),
-    out: () => Buffer.concat(o).toString('utf8'),
-    err: () => Buffer.concat(e).toString('utf8'),
-  };
-}
 
 // A few thousand lines in many small chunks (many batches), bad lines among them.
 const texts = generateCorpus({ seed: 4711, size: 2400, split: 'all' }).map((r) => r.text.replace(/\n/g, ' '));
