@@ -12,6 +12,7 @@
  */
 import { createRequire } from 'node:module';
 import { EMOJI_BASE, EMOJI_CONCEPTS, emojiConceptId } from '../normalize/emoji.js';
+import * as glue from '../normalize/glue.js';
 import * as nz from '../normalize/normalizer.js';
 import { latinSpellings } from './translit.js';
 import { CharTrie, FrozenTrie, codes } from './trie.js';
@@ -19,6 +20,7 @@ import { CharTrie, FrozenTrie, codes } from './trie.js';
 const require = createRequire(import.meta.url);
 
 const { F_AFTER_SPACE, F_JOINED, F_START, Normalizer } = nz; // local consts: imported bindings are getters under tsx
+const { isFoldedLetter } = glue;
 const MODE_STEM = 0;
 const MODE_INFLECT = 1;
 const MODE_WORD = 2;
@@ -28,8 +30,6 @@ const SPACE = 0x20;
  * ones ("sol", "met", "kot") are ordinary English or Kazakh words as often as drug slang.
  */
 const MIN_LATIN = 5;
-/** A folded Latin or Cyrillic letter (the normaliser's output is lower case). */
-const isLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x430 && c <= 0x4ff);
 /**
  * Function words of three or more letters (Russian, Kazakh, English; shorter ones never start a
  * crossing) that may stand before a word which, glued to them, would spell a term ("без опасно",
@@ -267,7 +267,7 @@ export class Lexicon {
           // is only the start of a term, and not a function word, goes on into the next word, once,
           // when one plain space stood between them in the original (no full stop, comma, dash).
           if (buf[q] !== SPACE || crossed >= 0 || multi || bestNode >= 0 || q - p < 3 || q + 1 >= len || this.noCross[node] === 1) break;
-          if (!isLetter(buf[q - 1]) || !isLetter(buf[q + 1]) || (flags[q + 1] & F_AFTER_SPACE) === 0) break;
+          if (!isFoldedLetter(buf[q - 1]) || !isFoldedLetter(buf[q + 1]) || (flags[q + 1] & F_AFTER_SPACE) === 0) break;
           to = trie.child(node, buf[q + 1]);
           if (to < 0) break;
           crossed = q;

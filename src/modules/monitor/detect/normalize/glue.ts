@@ -29,7 +29,7 @@ export function isGlue(c: number): boolean {
 }
 
 /** A folded Latin or Cyrillic letter (the normaliser's output is lower case). */
-const isLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x430 && c <= 0x4ff);
+export const isFoldedLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x430 && c <= 0x4ff);
 
 /** The normaliser's output buffers (see Normalizer). */
 export interface OutBuffers {
@@ -69,7 +69,7 @@ export function glueSyllables(o: OutBuffers, from: number, lastJoint: number, sr
       continue;
     }
     // a syllable starts with a letter: "0.5г" is a number and a unit, not two syllables
-    const chunk = j - i <= MAX_CHUNK && (flags[i] & joined) === 0 && isLetter(out[i]);
+    const chunk = j - i <= MAX_CHUNK && (flags[i] & joined) === 0 && isFoldedLetter(out[i]);
     if (chunk && n > 0 && n < MAX_CHAIN && start[i] - gap === 1 && gap <= lastJoint && isGlue(src.charCodeAt(gap))) n++;
     else {
       if (start[i] > lastJoint) break; // no joint from here on; a chain before this word ends here
