@@ -66,7 +66,7 @@ class Out {
   /** Write bytes scanned elsewhere (a worker thread's batch). */
   async send(bytes: Uint8Array): Promise<void> {
     if (this.error || bytes.length === 0 || this.s.write(bytes)) return;
-    if (this.error) return;
+    if (this.error) return; // write() can emit 'error' at once: no 'drain' will follow
     await new Promise<void>((res) => {
       this.wake = res;
       this.s.once('drain', res);

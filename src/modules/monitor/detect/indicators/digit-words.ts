@@ -73,11 +73,15 @@ function digitWordAt(t: string, s: number, e: number): number {
   return -1;
 }
 
-/** The digit the word t[s, e) stands for inside a spelled-out run: a digit word, or "торт" (4). */
+/** Kazakh "төрт" (4) typed on a Russian keyboard: also "cake", so only read inside a spelled-out run. */
+const TORT = 'торт';
+
+/** The digit the word t[s, e) stands for inside a spelled-out run: a digit word, or TORT (4). */
 function runDigitAt(t: string, s: number, e: number): number {
   const d = digitWordAt(t, s, e);
-  if (d >= 0 || e - s !== 4) return d;
-  return low(t.charCodeAt(s)) === 0x442 && low(t.charCodeAt(s + 1)) === 0x43e && low(t.charCodeAt(s + 2)) === 0x440 && low(t.charCodeAt(s + 3)) === 0x442 ? 4 : -1;
+  if (d >= 0 || e - s !== TORT.length) return d;
+  for (let k = 0; k < TORT.length; k++) if (low(t.charCodeAt(s + k)) !== TORT.charCodeAt(k)) return -1;
+  return 4;
 }
 
 /** Start of the word of at most MAX_LEN letters that ends at `e` (a non-letter or the text's start before it), or -1. */
@@ -154,10 +158,10 @@ function spelledRuns(text: string, found: Found[]): void {
 /**
  * `text` with digit words folded to digits, and the map back to `text`, or null when there are none:
  * the digit words before each digit group (a run of them, each joined to the next by one or two
- * separators), and, in a text that names 7 in words (SEVEN), those of every spelled-out run of ten
- * digits or more (spelledRuns).
+ * separators), and, when `spelled` (the text names 7 in words: SEVEN), those of every spelled-out
+ * run of ten digits or more (spelledRuns).
  */
-export function foldDigitWords(text: string): Normalized | null {
+export function foldDigitWords(text: string, spelled = SEVEN.test(text)): Normalized | null {
   const found: Found[] = [];
   const n = text.length;
   for (let i = 1; i < n; i++) {
@@ -177,7 +181,7 @@ export function foldDigitWords(text: string): Normalized | null {
       p = s;
     }
   }
-  if (SEVEN.test(text)) spelledRuns(text, found);
+  if (spelled) spelledRuns(text, found);
   if (found.length === 0) return null;
   found.sort((a, b) => a.s - b.s);
   // a word found by both readings is folded once

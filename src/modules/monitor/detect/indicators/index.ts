@@ -61,7 +61,8 @@ export function extractIndicators(text: string): Indicator[] {
     f = scanFeatures(norm.text, false);
   }
   // digits written as words ("восемь-семь-ноль-семь 538 21 90", or the whole number; digit-words.ts)
-  const words = (f.junctions > 0 && hasDigitWord(norm.text, JUNCTIONS, f.junctions)) || SEVEN.test(norm.text) ? foldDigitWords(norm.text) : null;
+  const spelled = SEVEN.test(norm.text);
+  const words = spelled || (f.junctions > 0 && hasDigitWord(norm.text, JUNCTIONS, f.junctions)) ? foldDigitWords(norm.text, spelled) : null;
   if (words) {
     norm = after(norm.start ? norm : null, words);
     f = scanFeatures(norm.text, false);
