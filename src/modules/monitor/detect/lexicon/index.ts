@@ -316,6 +316,28 @@ export class Lexicon {
   };
 
   /**
+   * End of the longest term spelled from the start of codes[0, len): a stem's length, or len for a
+   * whole word (or an inflected one); 0 when none but the whole of codes starts some term's
+   * spelling, -1 when none and it does not. Lets the glue pass check that a term reaches into the
+   * last syllable it glues ("за клад ки" is закладки, "за клад ки по" is not one word).
+   */
+  termEnd = (c: Uint16Array, len: number): number => {
+    let node = 0;
+    let best = 0;
+    for (let q = 0; q < len; ) {
+      node = this.trie.child(node, c[q]);
+      if (node < 0) return best > 0 ? best : -1;
+      q++;
+      for (let t = this.trie.head[node]; t >= 0; t = this.next[t]) {
+        const m = this.terms[t].mode;
+        if (q === len || (m === MODE_INFLECT && (this.suffixWalk(0, c, q, len) || this.suffixWalkFrom(c[q - 1], c, q, len)))) return len;
+        if (m === MODE_STEM && q >= 3) best = q;
+      }
+    }
+    return best;
+  };
+
+  /**
    * Substring scan of a handle/domain value (ASCII, lower case): bit 1 = a drug,
    * drop or shop term of >= 4 chars occurs anywhere, bit 2 = a job/recruitment term.
    */

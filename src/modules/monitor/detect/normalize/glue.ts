@@ -11,7 +11,7 @@
 import type { WordOracle } from './leet.js';
 
 /** A chunk longer than this is a word of its own, not a syllable. */
-const MAX_CHUNK = 6;
+export const MAX_CHUNK = 6;
 /** At most this many chunks are glued into one word. */
 const MAX_CHAIN = 8;
 
@@ -88,30 +88,115 @@ export function glueSyllables(o: OutBuffers, from: number, lastJoint: number, sr
   if (n > 1) glueChunks(o, at, i < len ? i : len, oracle);
 }
 
+/** Longest chunk inside a chain of syllables written apart by spaces ("ме фе дрон"); the last may be MAX_CHUNK. */
+export const MAX_SPACED = 4;
+/** Fewest chunks of such a chain: two short words side by side are ordinary writing ("за кладом", "за кладки"). */
+export const SPACED_RUN = 3;
+/** Most letters a glued term may leave after it in the glued word (an ending: "за клад ки"). */
+const MAX_TAIL = 3;
+
+/** End of the longest lexicon term spelled from the start of codes[0, len), 0 when none (Lexicon.termEnd). */
+export type TermEnd = (codes: Uint16Array, len: number) => number;
+
+/**
+ * Glue the chains of syllables written apart by single spaces ("ме фе дрон", "за клад ки", "ам фе та
+ * мин") in place: SPACED_RUN or more words of 2..MAX_SPACED letters (the last up to MAX_CHUNK), each
+ * after one plain space in the original (flag `afterSpace`). Three short words in a row are common
+ * ("не за что", "как же так"), so the lexicon decides: a chain is glued when a term spelled from its
+ * start reaches into its last word and leaves at most MAX_TAIL letters, and its first word alone is
+ * no term. The longest such chain wins.
+ */
+export function glueSpaced(o: OutBuffers, from: number, termEnd: TermEnd, joined: number, afterSpace: number): void {
+  const { out, flags } = o;
+  let i = from;
+  const starts = spacedStarts;
+  while (i < o.len) {
+    // the chunks of a chain starting at word i: their starts, and the end of the last
+    let n = 0;
+    let j = i;
+    let end = i;
+    while (n < MAX_CHAIN && j < o.len) {
+      const size = spacedChunk(out, flags, j, o.len, joined);
+      if (size < 2 || size > MAX_CHUNK || (n > 0 && (flags[j] & afterSpace) === 0)) break;
+      starts[n++] = j;
+      end = j + size;
+      if (size > MAX_SPACED) break; // a longer word can only end a chain
+      j = end + 1;
+    }
+    let cut = 0;
+    // the first word must start a term's spelling without being one (termEnd 0: a path, no term yet)
+    if (n >= SPACED_RUN && termEnd(scratch, spell(o, i, starts[1])) === 0) {
+      for (let m = n; m >= SPACED_RUN && cut === 0; m--) {
+        const to = (m < n ? starts[m] - 1 : end) + 1;
+        const len = spell(o, i, to);
+        const te = termEnd(scratch, len);
+        if (te > bounds[m - 2] && len - te <= MAX_TAIL) cut = glueIn(o, i, to);
+      }
+    }
+    if (cut > 0 || n < 2) {
+      while (i < o.len && out[i] !== SPACE) i++; // past this word (or the glued one)
+      i++;
+    } else i = starts[1];
+  }
+}
+const spacedStarts = new Int32Array(MAX_CHAIN);
+
+/** Length of the word at out[i] when all of it is folded letters not re-joined from split letters, else 0. */
+function spacedChunk(out: Uint16Array, flags: Uint8Array, i: number, len: number, joined: number): number {
+  let j = i;
+  while (j < len && out[j] !== SPACE) {
+    if (!isFoldedLetter(out[j]) || (flags[j] & joined) !== 0) return 0;
+    j++;
+  }
+  return j - i;
+}
+
 /**
  * The chunks in o.out[at, to) ("ch1 ch2 ... chN " ending with a space) glued into one word in
  * place, when the oracle knows the glued word and not the first chunk; the rest of the output moves
- * up. Returns how many chars were removed (0 when nothing was glued). Letters doubled across a
- * joint fold to one, as inside a word ("клад-да"). Only the first char keeps its F_START: the
- * glued word reads like one written whole.
+ * up. Returns how many chars were removed (0 when nothing was glued).
  */
 function glueChunks(o: OutBuffers, at: number, to: number, oracle: WordOracle): number {
+  const m = spell(o, at, to);
+  if (oracle(scratch, bounds[0]) || !oracle(scratch, m)) return 0;
+  return glueIn(o, at, to);
+}
+
+/** Length of the glued word after each chunk of the last spell() (bounds[0]: the first chunk's). */
+const bounds = new Int32Array(MAX_CHAIN);
+
+/**
+ * The chunks in o.out[at, to) written into `scratch` as one word; returns its length (chunk ends in
+ * `bounds`). Letters doubled across a joint fold to one, as inside a word ("клад-да").
+ */
+function spell(o: OutBuffers, at: number, to: number): number {
   const out = o.out;
   const last = to - 1; // the space after the chain
   if (scratch.length < last - at) scratch = new Uint16Array(last - at);
   const g = scratch;
   let m = 0;
-  let first = -1;
+  let k = 0;
   for (let i = at; i < last; i++) {
     const c = out[i];
     if (c === SPACE) {
-      if (first < 0) first = m;
+      if (k < MAX_CHAIN) bounds[k++] = m;
       continue;
     }
     if (m > 0 && g[m - 1] === c) continue;
     g[m++] = c;
   }
-  if (first < 0 || oracle(g, first) || !oracle(g, m)) return 0;
+  if (k < MAX_CHAIN) bounds[k] = m;
+  return m;
+}
+
+/**
+ * Glue the chunks in o.out[at, to) into one word in place (the rest of the output moves up); returns
+ * how many chars were removed. Only the first char keeps its F_START: the glued word reads like one
+ * written whole.
+ */
+function glueIn(o: OutBuffers, at: number, to: number): number {
+  const out = o.out;
+  const last = to - 1;
   const { start, end, flags } = o;
   let w = at + 1;
   for (let i = at + 1; i < last; i++) {

@@ -25,7 +25,7 @@ let shared: Normalizer | null = null;
 
 /** A Normalizer that uses the built-in lexicon to choose leet readings (м3ф -> меф). */
 export function sharedNormalizer(): Normalizer {
-  if (!shared) shared = new Normalizer(lexicon().isWord);
+  if (!shared) shared = new Normalizer(lexicon().isWord, lexicon().termEnd);
   return shared;
 }
 

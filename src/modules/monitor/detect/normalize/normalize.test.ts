@@ -127,12 +127,27 @@ describe('normalize', () => {
     assert.equal(origOf(n, src, 'закладки'), 'за.клад.ки');
     // ordinary hyphenated words: the glued form is no lexicon word, or the first part is a word itself
     assert.deepEqual(words(normalize('кто-то по-русски, курьер-закладчик')), ['кто', 'то', 'по', 'руски', 'курьер', 'закладчик']);
-    // a space is no joint
-    assert.deepEqual(words(normalize('ме фе дрон')), ['ме', 'фе', 'дрон']);
     // Kazakh typed in Latin letter by letter, with two-letter sounds: not single chars, still one word
     assert.deepEqual(words(normalize('sh-ı-sh-k-ı 🌿')).slice(0, 1), ['shishki']);
     // numbers with a decimal point are no syllables
     assert.deepEqual(words(normalize('0.5г')), ['0', '0г']);
+  });
+
+  it('glues three or more syllables written apart by spaces when a term reaches into the last one', () => {
+    const src = 'ме фе дрон 2г, за клад ки по городу, ам фе та мин';
+    const n = normalize(src);
+    checkMapSane(n, src);
+    assert.deepEqual(words(n), ['мефедрон', '0г', 'закладки', 'по', 'городу', 'амфетамин']);
+    assert.equal(origOf(n, src, 'мефедрон'), 'ме фе дрон');
+    assert.equal(origOf(n, src, 'закладки'), 'за клад ки');
+    // the term must reach into the last word and leave at most three letters: not "закладкипогороду"
+    assert.deepEqual(words(normalize('ма ри ху ана топ')), ['марихуана', 'топ']);
+    // two short words are ordinary writing, and three that spell no term stay apart
+    assert.deepEqual(words(normalize('пошли за кладом')), ['пошли', 'за', 'кладом']);
+    assert.deepEqual(words(normalize('не за что, как же так')), ['не', 'за', 'что', 'как', 'же', 'так']);
+    // only one plain space between the syllables: a comma or a line break ends the chain
+    assert.deepEqual(words(normalize('ме, фе, дрон')), ['ме', 'фе', 'дрон']);
+    assert.deepEqual(words(normalize('ме\nфе\nдрон')), ['ме', 'фе', 'дрон']);
   });
 
   it('reads letters separated by emoji as one word and keeps each concept once after it', () => {

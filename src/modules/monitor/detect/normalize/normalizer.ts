@@ -14,12 +14,14 @@ import * as chars from './chars.js';
 import { DeferredTokens, EMOJI_SEP } from './deferred.js';
 import * as emoji from './emoji.js';
 import * as glue from './glue.js';
+import type { TermEnd } from './glue.js';
 import { LeetReader, type WordOracle } from './leet.js';
 import { MAX_MIXED, MixedReader } from './mixed.js';
 import * as script from './script.js';
 import { unmask } from './unmask.js';
 
 export type { WordOracle } from './leet.js';
+export type { TermEnd } from './glue.js';
 
 // Imported bindings are re-bound to module-local consts: under tsx/esbuild every
 // access to an imported name goes through a getter, which cost ~40% of the pass.
@@ -28,7 +30,7 @@ const { entryChar, entryClass, entryMulti, entryUpper, foldEntry, multiTable, bm
 const { EMOJI_BASE, emojiConceptOf, emojiSequenceEnd } = emoji;
 const { CYR2LAT, CYR2LAT_UPPER, WEAK_CYR, WEAK_CYR_UPPER, WEAK_LAT, WEAK_LAT_UPPER, kkFold } = script;
 const { LAT2CYR_LOWER, LAT2CYR_UPPER } = script;
-const { glueSyllables, isGlue } = glue;
+const { MAX_CHUNK, MAX_SPACED, SPACED_RUN, glueSpaced, glueSyllables, isGlue } = glue;
 
 
 /** Output flag: a lexicon match may start here (word starts; every char of a re-joined s.p.l.i.t word). */
@@ -137,6 +139,10 @@ export class Normalizer {
    * with an oracle): syllable chains (glue.ts) start at or after it, and are looked for only then.
    */
   private jointFrom = -1;
+  /** Short words in a row, one plain space apart, at the end of the output so far (see spacedWord). */
+  private spacedRun = 0;
+  /** Output index of the first word of the first run of SPACED_RUN such words (-1: none yet): syllables written apart by spaces (glue.ts) are looked for from it. */
+  private spacedFrom = -1;
   /** The text of the current run (for F_AFTER_SPACE). */
   private src = '';
   /** Original offset of the glue char of the last such joint (chains end before any later word). */
@@ -144,7 +150,7 @@ export class Normalizer {
   /** Concept tokens of emoji written between pending single letters (deferred.ts). */
   private readonly def = new DeferredTokens(MAX_WORD);
 
-  constructor(oracle?: WordOracle) {
+  constructor(oracle?: WordOracle, private readonly termEnd?: TermEnd) {
     this.leet = new LeetReader(MAX_WORD, oracle);
     this.mixed = oracle ? new MixedReader(oracle) : null;
     this.oracle = oracle;
@@ -152,7 +158,7 @@ export class Normalizer {
 
   /** Whether `word` alone normalises to one word that the oracle knows (a reading of a masked word). */
   private readonly isTerm = (word: string): boolean => {
-    const sub = (this.sub ??= new Normalizer(this.oracle));
+    const sub = (this.sub ??= new Normalizer(this.oracle, this.termEnd));
     sub.run(word);
     const n = sub.len; // " word "
     if (n < 3) return false;
@@ -168,6 +174,7 @@ export class Normalizer {
     this.pass(text);
     // after the pass: a chain of syllables is known only at its end (glue.ts)
     if (this.jointFrom >= 0) glueSyllables(this, this.jointFrom, this.jointLast, text, this.oracle!, F_JOINED);
+    if (this.spacedFrom >= 0 && this.termEnd) glueSpaced(this, this.spacedFrom, this.termEnd, F_JOINED, F_AFTER_SPACE);
   }
 
   /** The one pass over the text: words, split letters, emoji and symbols into the buffers. */
@@ -180,6 +187,8 @@ export class Normalizer {
     this.sep = -1;
     this.sepN = 0;
     this.jointFrom = -1;
+    this.spacedRun = 0;
+    this.spacedFrom = -1;
     this.def.n = 0;
     // one huge message must not pin hundreds of MB for the rest of the stream
     if (this.out.length > 1 << 18 && n < 1 << 14) this.shrink();
@@ -443,6 +452,7 @@ export class Normalizer {
     const fJ = joined ? F_START | F_JOINED : 0;
     let prev = -1;
     let first = true;
+    let ws = -1; // output index of the word's first char
     for (let j = 0; j < L; j++) {
       let c = C[j];
       if (c < TAB) c = fold[(U[j] << 11) | c];
@@ -467,6 +477,7 @@ export class Normalizer {
         first = false;
         const s0 = S[j];
         const gap = n >= 2 && oe[n - 2] === s0 - 1 ? this.src.charCodeAt(s0 - 1) : 0;
+        ws = n;
         out[n] = c; os[n] = s0; oe[n] = E[j]; of[n] = F_START | fJ | (gap === SPACE || gap === 0xa0 ? F_AFTER_SPACE : 0); n++;
       } else {
         out[n] = c; os[n] = S[j]; oe[n] = E[j]; of[n] = fJ; n++;
@@ -474,9 +485,36 @@ export class Normalizer {
       prev = c; // digit runs fold to one '0' too: prices and quantities generalise
     }
     if (out[n - 1] !== SPACE) {
+      if (this.termEnd && ws >= 0 && !joined) this.spacedWord(ws, n - ws, of[ws]);
       out[n] = SPACE; os[n] = E[L - 1]; oe[n] = E[L - 1]; of[n] = 0; n++;
     }
     this.len = n;
+  }
+
+  /**
+   * Count short words in a row for the spaced-syllable glue (glue.ts): the first run of SPACED_RUN
+   * words of 2..MAX_SPACED chars (the last up to MAX_CHUNK), each but the first after one plain
+   * space, sets spacedFrom. Counted here, a word at a time, because a scan of the output for it cost
+   * every message ~0.7 µs; most texts have no such run and skip the glue pass.
+   */
+  private spacedWord(ws: number, size: number, flags: number): void {
+    if (this.spacedFrom >= 0) return;
+    if (size >= 2 && size <= MAX_CHUNK && (this.spacedRun === 0 || (flags & F_AFTER_SPACE) !== 0)) {
+      if (++this.spacedRun >= SPACED_RUN) this.spacedFrom = this.runStart(ws);
+      else if (size > MAX_SPACED) this.spacedRun = 0; // a longer word can only end a chain
+    } else this.spacedRun = size >= 2 && size <= MAX_SPACED ? 1 : 0;
+  }
+
+  /** Output index of the first of the spacedRun words ending with the one starting at ws. */
+  private runStart(ws: number): number {
+    const out = this.out;
+    let i = ws;
+    for (let k = 1; k < this.spacedRun; k++) {
+      i -= 2;
+      while (out[i] !== SPACE) i--;
+      i++;
+    }
+    return i;
   }
 
   private token(c: number, s: number, e: number): void {
