@@ -18,6 +18,7 @@ export const F = {
   KEYWORD: 256, // a word starting tg / тг / tlg / телег… ("тг: name")
   SPELLED_DOT: 512, // a word dot / точка / тчк / нүкте / дот
   AT_WORD: 1024, // a word at / собака / sobaka / айқұлақ / эт
+  SPELLED_JOINT: 2048, // a word подчёркивание / нижн… / андерскор / астын… / астың… / underscore (spelled-joints.ts)
 } as const;
 
 /** Result of {@link scanFeatures}; a single reused instance, read it before the next call. */
@@ -116,7 +117,7 @@ const spelledOut = (t: string, i: number, g: number, rest: string) =>
 
 /** First letters (lower case) of the words wordFlags looks for; callers pass chars below 0x530. */
 const FLAG_FIRST = new Uint8Array(0x530);
-for (const ch of 'tтdднaсsаэ') FLAG_FIRST[ch.charCodeAt(0)] = 1;
+for (const ch of 'tтdднaсsаэпu') FLAG_FIRST[ch.charCodeAt(0)] = 1;
 
 /**
  * Flags for the words that announce a Telegram handle, a spelled-out dot or a
@@ -145,15 +146,22 @@ function wordFlags(t: string, i: number, first: number): number {
       return second === 0x6f && wordAt(t, i + 2, 't') && !isLetterAt(t, i + 3) ? F.SPELLED_DOT : 0;
     case 0x434: // д: дот
       return second === 0x43e && wordAt(t, i + 2, 'т') && !isLetterAt(t, i + 3) ? F.SPELLED_DOT : 0;
-    case 0x43d: // н: нүкте, нукте
+    case 0x43d: // н: нүкте, нукте; нижнее (подчёркивание)
+      if (second === 0x438) return wordAt(t, i + 2, 'жн') ? F.SPELLED_JOINT : 0;
       return (second === 0x4af || second === 0x443) && wordAt(t, i + 2, 'кте') ? F.SPELLED_DOT : 0;
+    case 0x43f: // п: подчёркивание
+      return second === 0x43e && wordAt(t, i + 2, 'дч') ? F.SPELLED_JOINT : 0;
+    case 0x75: // u: underscore
+      return second === 0x6e && wordAt(t, i + 2, 'der') ? F.SPELLED_JOINT : 0;
     case 0x61: // a: at; а-prefixed Kazakh "айқұлақ" is Cyrillic below
       return second === 0x74 && !isLetterAt(t, i + 2) ? F.AT_WORD : 0;
     case 0x441: // с: собака
       return second === 0x43e && wordAt(t, i + 2, 'бак') ? F.AT_WORD : 0;
     case 0x73: // s: sobaka
       return second === 0x6f && wordAt(t, i + 2, 'bak') ? F.AT_WORD : 0;
-    case 0x430: // а: айқұлақ, айкулак
+    case 0x430: // а: айқұлақ, айкулак; астын / астыңғы (сызу), андерскор
+      if (second === 0x441) return wordAt(t, i + 2, 'ты') ? F.SPELLED_JOINT : 0;
+      if (second === 0x43d) return wordAt(t, i + 2, 'дерск') ? F.SPELLED_JOINT : 0;
       return second === 0x439 && (wordAt(t, i + 2, 'құлақ') || wordAt(t, i + 2, 'кулак')) ? F.AT_WORD : 0;
     case 0x44d: // э: эт (only as a word: "это" is everywhere)
       return second === 0x442 && !isLetterAt(t, i + 2) ? F.AT_WORD : 0;

@@ -11,6 +11,7 @@ import type { Features } from './features.js';
 import * as normalizeMod from './normalize.js';
 import type { Normalized } from './normalize.js';
 import * as numbers from './numbers.js';
+import * as spelledJoints from './spelled-joints.js';
 import type { Hit, Indicator, Taken as TakenSet } from './types.js';
 import * as types from './types.js';
 import * as wallets from './wallets.js';
@@ -21,6 +22,7 @@ const { F, JUNCTIONS, scanFeatures } = features;
 const { SEVEN, foldDigitWords, hasDigitWord } = digitWords;
 const { normalizeAlways } = normalizeMod;
 const { extractNumbers } = numbers;
+const { PLUS_JOINT, foldSpelledJoints } = spelledJoints;
 const { Taken } = types;
 const { extractWallets } = wallets;
 const { extractWeb } = web;
@@ -65,6 +67,12 @@ export function extractIndicators(text: string): Indicator[] {
   const words = spelled || (f.junctions > 0 && hasDigitWord(norm.text, JUNCTIONS, f.junctions)) ? foldDigitWords(norm.text, spelled) : null;
   if (words) {
     norm = after(norm.start ? norm : null, words);
+    f = scanFeatures(norm.text, false);
+  }
+  // underscores spelled out inside a Telegram name ("yol (нижнее подчёркивание) driver"; spelled-joints.ts)
+  const joints = f.flags & F.SPELLED_JOINT || (f.flags & F.UNDERSCORE && PLUS_JOINT.test(norm.text)) ? foldSpelledJoints(norm.text) : null;
+  if (joints) {
+    norm = after(norm.start ? norm : null, joints);
     f = scanFeatures(norm.text, false);
   }
   const t = norm.text;

@@ -94,6 +94,8 @@ const KW_SEP = `(:|-|=|${ARROWS})`;
 const KW_VERB = `[ \\t]+(?:жаз|пиш|напиш)[${CYR}]{0,6}[ \\t]+`;
 // "telegram arqyly: name": the Latin-script Kazakh "via" between the keyword and the colon.
 const KK_LATIN_VIA = 'ar[qk][yi]l[yi]|or[qk][yi]l[yi]';
+// ... or what the name is, in English: "tg channel — name", "telegram bot: name".
+const KW_LATIN_NOUN = 'channel|chat|group|bot|account|kanal';
 // The word written letter by letter, as labels are to dodge filters: spaced, dotted or dashed, in
 // Cyrillic ("т г : name", "т е л е г а: name", "Т.е.л.е.г.р.а.м: name", "т.г: name") or Latin
 // ("T G: name", "T.e.l.e.g.r.a.m: name"); features.ts flags the same forms.
@@ -103,7 +105,7 @@ const SPLIT_TELEGRAM = [
 ].join('|');
 const KEYWORD_RE = new RegExp(
   `(?<![a-z0-9${CYR}_])(?:tg|тг|tlg|тлг|teleg(?:ram[a-z]{0,2}|[aeuy]|oy)?|телег[${CYR}]*|${SPLIT_TELEGRAM}|тележк[${CYR}]*)` +
-    `(?:-[${CYR}]{1,6})?(?:(?:[ \\t]+(?:[${CYR}]{1,12}|${KK_LATIN_VIA})){1,2}\\s*${KW_SEP}\\s*|\\s*${KW_SEP}\\s*|\\s*~\\s*|${KW_VERB}|\\s+)` +
+    `(?:-[${CYR}]{1,6})?(?:(?:[ \\t]+(?:[${CYR}]{1,12}|${KK_LATIN_VIA}|${KW_LATIN_NOUN})){1,2}\\s*${KW_SEP}\\s*|\\s*${KW_SEP}\\s*|\\s*~\\s*|${KW_VERB}|\\s+)` +
     `([a-z][a-z0-9_]{4,31})(?![a-z0-9_@]|\\.[a-z0-9]|:\\/)`,
   'gi',
 );
@@ -131,7 +133,7 @@ const KEYWORD_IN_RE = new RegExp(
 const OTHER_PLATFORM = `\\s?[,.]?\\s?(?:(?:в|во|in|на|on)\\s)?(?:игре|ойында|games?(?![a-z])|cs(?:2|go)?(?![a-z])|pubg|dota|steam|minecraft|майнкрафт|roblox|fortnite|standoff|brawl|valorant|instagram|инст(?:а|е|у|ой|аграм[${CYR}]{0,3})?(?![${CYR}])|tiktok|тикток)`;
 const CONTACT_RE = new RegExp(
   `(?<![a-z0-9${CYR}_])(?:пиши|пишите|писать|ж ?а ?з[${CYR}]{0,6}|jaz[a-zäğıñöşūü]{0,6}|zhaz[a-zäğıñöşūü]{0,6}|связь|контакт[${CYR}]{0,3}|байланыс[${CYR}]{0,3}|оператор[${CYR}]{0,2}|куратор[${CYR}]{0,2}|operator|аккаунт[${CYR}]{0,3}|никнейм|ник|username|nick(?:name)?|account(?:\\sis)?)` +
-    `(?:\\sна\\sсвязи|\\s(?:жібер|жiбер|жибер|скин|отправ|напиш)[${CYR}]{0,4})?(?:\\s{0,2}(?::|${ARROWS})\\s{0,2}|\\s)` +
+    `(?:\\sна\\sсвязи|\\s(?:жібер|жiбер|жибер|скин|отправ|напиш)[${CYR}]{0,4}|(?:[ \\t]+[${CYR}]{2,14}){1,2}(?=[ \\t]{0,2}:))?(?:\\s{0,2}(?::|${ARROWS})\\s{0,2}|\\s)` +
     `([a-z][a-z0-9_]{4,31})(?![a-z0-9_@]|\\.[a-z0-9]|:\\/|${OTHER_PLATFORM})`,
   'gi',
 );

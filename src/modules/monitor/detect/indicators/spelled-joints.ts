@@ -1,0 +1,59 @@
+/**
+ * Underscores spelled out inside a Telegram name ("yol (нижнее подчёркивание) driver (нижнее
+ * подчёркивание) kz", "shym (астын сызу) tauar (астын сызу) bot", "shym + _ + almaz + _ + 77"):
+ * shops write them so that a filter looking for handle-shaped names misses the name. Each spelled
+ * joint between two Latin letters or digits is folded to "_" with an offset map before the web
+ * extractors run; whether the result is a handle is decided by their own rules, as for a name
+ * written whole.
+ */
+import type { Normalized } from './normalize.js';
+import * as normalizeMod from './normalize.js';
+
+// local consts: imported bindings are getters under tsx (a property load per use)
+const { stringOf } = normalizeMod;
+
+/** The underscore's names: Russian, Kazakh (also typed on a Russian keyboard), English. */
+const NAMES = [
+  'нижнее[ \\t]+подч[её]ркивание', 'нижний[ \\t]+пробел', 'нижнее[ \\t]+тире', 'подч[её]ркивание', 'андерскор',
+  'астын(?:ғы|гы)?[ \\t]+сыз(?:у|ық|ык)', 'астыңғы[ \\t]+сызық', 'underscore', 'under[ \\t]score',
+].join('|');
+
+/** "+ _ +" between the parts of a name (the spelled names are flagged by the feature scan, F.SPELLED_JOINT). */
+export const PLUS_JOINT = /\+[ \t]*_[ \t]*\+/;
+
+/** A spelled joint between two Latin letters or digits: the name (maybe in brackets) or "+ _ +". */
+const JOINT_RE = new RegExp(
+  `(?<=[a-z0-9])[ \\t]*(?:[(\\[{<«"][ \\t]*(?:${NAMES})[ \\t]*[)\\]}>»"]|(?:${NAMES})|\\+[ \\t]*_[ \\t]*\\+)[ \\t]*(?=[a-z0-9])`,
+  'gi',
+);
+
+/** `text` with every spelled joint folded to "_" (spans map back to the whole joint), or null when it has none. */
+export function foldSpelledJoints(text: string): Normalized | null {
+  JOINT_RE.lastIndex = 0;
+  let m = JOINT_RE.exec(text);
+  if (!m) return null;
+  const n = text.length;
+  const codes = new Uint16Array(n);
+  const start = new Int32Array(n);
+  const end = new Int32Array(n);
+  let o = 0; // chars written so far
+  let i = 0; // chars of `text` read so far
+  for (; m; m = JOINT_RE.exec(text)) {
+    for (; i < m.index; i++, o++) {
+      codes[o] = text.charCodeAt(i);
+      start[o] = i;
+      end[o] = i + 1;
+    }
+    codes[o] = 0x5f;
+    start[o] = m.index;
+    end[o] = m.index + m[0].length;
+    o++;
+    i = m.index + m[0].length;
+  }
+  for (; i < n; i++, o++) {
+    codes[o] = text.charCodeAt(i);
+    start[o] = i;
+    end[o] = i + 1;
+  }
+  return { text: stringOf(codes, o), start: start.subarray(0, o), end: end.subarray(0, o) };
+}
