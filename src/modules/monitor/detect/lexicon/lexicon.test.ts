@@ -63,6 +63,15 @@ describe('lexicon', () => {
     has('пиши в бота', 'бота', 'shop');
   });
 
+  it('knows the words of the 2026-12-07 blind sets (ea-ec): кладчик, сфоткал, Kazakh hiding verbs; «бутик» is a shop', () => {
+    has('Кладчикке 1 күн — 40-50к', 'Кладчикке', 'role');
+    has('взял — положил — сфоткал', 'сфоткал', 'photo');
+    has('10 жерге тығасың, фоткасын жібересің', 'тығасың', 'task');
+    has('көміп қой да кет', 'көміп', 'task');
+    hasNot('ТЦ «Мега», 2 этаж, бутик 214', 'substance');
+    hasNot('тығыз кесте, көмек керек', 'task');
+  });
+
   it('matches English plurals of inflected English terms', () => {
     // "s", "es" and "y" are Latin look-alikes of Cyrillic letters: folded after a Cyrillic letter
     // they became "с", "ес", "у" and no English plural matched (fixed 2026-12-07)
