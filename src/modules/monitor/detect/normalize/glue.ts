@@ -92,6 +92,8 @@ export function glueSyllables(o: OutBuffers, from: number, lastJoint: number, sr
 export const MAX_SPACED = 4;
 /** Fewest chunks of such a chain: two short words side by side are ordinary writing ("за кладом", "за кладки"). */
 export const SPACED_RUN = 3;
+/** At most this many words are glued into one (the longest street names: "ма ри ху а на"). */
+const MAX_SPACED_CHAIN = 5;
 /** Most letters a glued term may leave after it in the glued word (an ending: "за клад ки"). */
 const MAX_TAIL = 3;
 
@@ -100,22 +102,33 @@ export type TermEnd = (codes: Uint16Array, len: number) => number;
 
 /**
  * Glue the chains of syllables written apart by single spaces ("ме фе дрон", "за клад ки", "ам фе та
- * мин") in place: SPACED_RUN or more words of 2..MAX_SPACED letters (the last up to MAX_CHUNK), each
- * after one plain space in the original (flag `afterSpace`). Three short words in a row are common
- * ("не за что", "как же так"), so the lexicon decides: a chain is glued when a term spelled from its
- * start reaches into its last word and leaves at most MAX_TAIL letters, and its first word alone is
- * no term. The longest such chain wins.
+ * мин") in place, in the run of short words that starts at output index `from` (the Normalizer
+ * counts such runs as it reads words, so texts without one skip this): SPACED_RUN or more words of
+ * 2..MAX_SPACED letters (the last up to MAX_CHUNK), each after one plain space in the original (flag
+ * `afterSpace`). Three short words in a row are common ("не за что", "как же так"), so the lexicon
+ * decides: a chain is glued when a term spelled from its start reaches into its last word and leaves
+ * at most MAX_TAIL letters, and its first word alone starts a term without being one. The longest
+ * such chain wins.
  */
 export function glueSpaced(o: OutBuffers, from: number, termEnd: TermEnd, joined: number, afterSpace: number): void {
   const { out, flags } = o;
   let i = from;
+  while (i < o.len && out[i] === SPACE) i++; // `from` is an output length: the space before a word
   const starts = spacedStarts;
-  while (i < o.len) {
+  for (let linked = false; i < o.len; linked = true) {
+    // the run ends at the first word that cannot be part of a chain
+    const first = spacedChunk(out, flags, i, o.len, joined);
+    if (first < 2 || first > MAX_SPACED || (linked && (flags[i] & afterSpace) === 0)) return;
+    // most words start no chain: no term is spelled from them
+    if (termEnd(scratch, spell(o, i, i + first + 1)) !== 0) {
+      i += first + 1;
+      continue;
+    }
     // the chunks of a chain starting at word i: their starts, and the end of the last
     let n = 0;
     let j = i;
     let end = i;
-    while (n < MAX_CHAIN && j < o.len) {
+    while (n < MAX_SPACED_CHAIN && j < o.len) {
       const size = spacedChunk(out, flags, j, o.len, joined);
       if (size < 2 || size > MAX_CHUNK || (n > 0 && (flags[j] & afterSpace) === 0)) break;
       starts[n++] = j;
@@ -124,19 +137,17 @@ export function glueSpaced(o: OutBuffers, from: number, termEnd: TermEnd, joined
       j = end + 1;
     }
     let cut = 0;
-    // the first word must start a term's spelling without being one (termEnd 0: a path, no term yet)
-    if (n >= SPACED_RUN && termEnd(scratch, spell(o, i, starts[1])) === 0) {
+    if (n >= SPACED_RUN) {
+      spell(o, i, end + 1); // the whole chain once: the first m chunks glued are its first bounds[m - 1] chars
       for (let m = n; m >= SPACED_RUN && cut === 0; m--) {
-        const to = (m < n ? starts[m] - 1 : end) + 1;
-        const len = spell(o, i, to);
+        const len = bounds[m - 1];
         const te = termEnd(scratch, len);
-        if (te > bounds[m - 2] && len - te <= MAX_TAIL) cut = glueIn(o, i, to);
+        if (te > bounds[m - 2] && len - te <= MAX_TAIL) cut = glueIn(o, i, (m < n ? starts[m] - 1 : end) + 1);
       }
     }
-    if (cut > 0 || n < 2) {
-      while (i < o.len && out[i] !== SPACE) i++; // past this word (or the glued one)
-      i++;
-    } else i = starts[1];
+    if (cut > 0) return; // the rest of the run follows a word of its own
+    if (n < 2) return;
+    i = starts[1];
   }
 }
 const spacedStarts = new Int32Array(MAX_CHAIN);

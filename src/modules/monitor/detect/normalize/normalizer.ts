@@ -47,6 +47,8 @@ export const F_AFTER_SPACE = 4;
 /** Char classes that are part of a word, as a bit set (one test instead of five comparisons per char). */
 const WORD_CLASSES = (1 << K_CYR) | (1 << K_LAT) | (1 << K_DIGIT) | (1 << K_LEET) | (1 << K_OTHER);
 const MAX_WORD = 128;
+/** Runs of short words looked at for syllables written apart by spaces; more in one text are left as written. */
+const MAX_RUNS = 8;
 const SPACE = 0x20;
 const ZERO = 0x30;
 const AT = 0x40;
@@ -139,10 +141,13 @@ export class Normalizer {
    * with an oracle): syllable chains (glue.ts) start at or after it, and are looked for only then.
    */
   private jointFrom = -1;
-  /** Short words in a row, one plain space apart, at the end of the output so far (see spacedWord). */
+  /** Short words in a row at the end of the text read so far (see endWord). */
   private spacedRun = 0;
-  /** Output index of the first word of the first run of SPACED_RUN such words (-1: none yet): syllables written apart by spaces (glue.ts) are looked for from it. */
-  private spacedFrom = -1;
+  /** Output length when the current run of short words started. */
+  private spacedStart = 0;
+  /** Output lengths before the runs of SPACED_RUN or more short words (the first MAX_RUNS): syllables written apart by spaces (glue.ts) are looked for there. */
+  private readonly spacedAt = new Int32Array(MAX_RUNS);
+  private spacedRuns = 0;
   /** The text of the current run (for F_AFTER_SPACE). */
   private src = '';
   /** Original offset of the glue char of the last such joint (chains end before any later word). */
@@ -174,7 +179,8 @@ export class Normalizer {
     this.pass(text);
     // after the pass: a chain of syllables is known only at its end (glue.ts)
     if (this.jointFrom >= 0) glueSyllables(this, this.jointFrom, this.jointLast, text, this.oracle!, F_JOINED);
-    if (this.spacedFrom >= 0 && this.termEnd) glueSpaced(this, this.spacedFrom, this.termEnd, F_JOINED, F_AFTER_SPACE);
+    // right to left: gluing moves only the output after the glued word
+    if (this.termEnd) for (let r = this.spacedRuns - 1; r >= 0; r--) glueSpaced(this, this.spacedAt[r], this.termEnd, F_JOINED, F_AFTER_SPACE);
   }
 
   /** The one pass over the text: words, split letters, emoji and symbols into the buffers. */
@@ -188,7 +194,7 @@ export class Normalizer {
     this.sepN = 0;
     this.jointFrom = -1;
     this.spacedRun = 0;
-    this.spacedFrom = -1;
+    this.spacedRuns = 0;
     this.def.n = 0;
     // one huge message must not pin hundreds of MB for the rest of the stream
     if (this.out.length > 1 << 18 && n < 1 << 14) this.shrink();
@@ -324,6 +330,7 @@ export class Normalizer {
     if (L === 0) return;
     this.wLen = 0;
     const sep = this.sep;
+    const sepN = this.sepN;
     this.sep = -1;
     this.sepN = 0;
     const k = this.wK[0];
@@ -346,6 +353,14 @@ export class Normalizer {
       return;
     }
     this.flushPending();
+    // Short words in a row, for the spaced-syllable glue (glue.ts): by their written length, a cheap
+    // superset of the runs glueSpaced reads (a scan of the output for them cost ~0.7 µs a message, a
+    // count in emit ~0.5); most texts have none and skip the glue pass.
+    if (L >= 2 && L <= MAX_CHUNK && (this.spacedRun === 0 || (sepN === 1 && sep === SPACE))) {
+      if (++this.spacedRun === SPACED_RUN && this.spacedRuns < MAX_RUNS) this.spacedAt[this.spacedRuns++] = this.spacedStart;
+      if (L > MAX_SPACED) this.spacedRun = 0; // a longer word can only end a chain
+    } else this.spacedRun = L >= 2 && L <= MAX_SPACED ? 1 : 0;
+    if (this.spacedRun === 1) this.spacedStart = this.len;
     this.processWord(this.wC, this.wK, this.wU, this.wS, this.wE, L, false);
   }
 
@@ -452,7 +467,6 @@ export class Normalizer {
     const fJ = joined ? F_START | F_JOINED : 0;
     let prev = -1;
     let first = true;
-    let ws = -1; // output index of the word's first char
     for (let j = 0; j < L; j++) {
       let c = C[j];
       if (c < TAB) c = fold[(U[j] << 11) | c];
@@ -477,7 +491,6 @@ export class Normalizer {
         first = false;
         const s0 = S[j];
         const gap = n >= 2 && oe[n - 2] === s0 - 1 ? this.src.charCodeAt(s0 - 1) : 0;
-        ws = n;
         out[n] = c; os[n] = s0; oe[n] = E[j]; of[n] = F_START | fJ | (gap === SPACE || gap === 0xa0 ? F_AFTER_SPACE : 0); n++;
       } else {
         out[n] = c; os[n] = S[j]; oe[n] = E[j]; of[n] = fJ; n++;
@@ -485,36 +498,9 @@ export class Normalizer {
       prev = c; // digit runs fold to one '0' too: prices and quantities generalise
     }
     if (out[n - 1] !== SPACE) {
-      if (this.termEnd && ws >= 0 && !joined) this.spacedWord(ws, n - ws, of[ws]);
       out[n] = SPACE; os[n] = E[L - 1]; oe[n] = E[L - 1]; of[n] = 0; n++;
     }
     this.len = n;
-  }
-
-  /**
-   * Count short words in a row for the spaced-syllable glue (glue.ts): the first run of SPACED_RUN
-   * words of 2..MAX_SPACED chars (the last up to MAX_CHUNK), each but the first after one plain
-   * space, sets spacedFrom. Counted here, a word at a time, because a scan of the output for it cost
-   * every message ~0.7 µs; most texts have no such run and skip the glue pass.
-   */
-  private spacedWord(ws: number, size: number, flags: number): void {
-    if (this.spacedFrom >= 0) return;
-    if (size >= 2 && size <= MAX_CHUNK && (this.spacedRun === 0 || (flags & F_AFTER_SPACE) !== 0)) {
-      if (++this.spacedRun >= SPACED_RUN) this.spacedFrom = this.runStart(ws);
-      else if (size > MAX_SPACED) this.spacedRun = 0; // a longer word can only end a chain
-    } else this.spacedRun = size >= 2 && size <= MAX_SPACED ? 1 : 0;
-  }
-
-  /** Output index of the first of the spacedRun words ending with the one starting at ws. */
-  private runStart(ws: number): number {
-    const out = this.out;
-    let i = ws;
-    for (let k = 1; k < this.spacedRun; k++) {
-      i -= 2;
-      while (out[i] !== SPACE) i--;
-      i++;
-    }
-    return i;
   }
 
   private token(c: number, s: number, e: number): void {
