@@ -72,6 +72,14 @@ describe('lexicon', () => {
     hasNot('тығыз кесте, көмек керек', 'task');
   });
 
+  it('reads a sneaker drop as goods, not a dead drop, and a message someone received as a report (ee, ed)', () => {
+    has('👟 SNEAKER DROP | Almaty resale', 'SNEAKER DROP', 'collection');
+    hasNot('👟 SNEAKER DROP | Almaty resale', 'drop');
+    has('Мне в личку пришло вот это: «меф, соль»', 'пришло вот это', 'report');
+    // a shop's own "new drop" stays a drop
+    has('new drop в Алмате', 'drop', 'drop');
+  });
+
   it('matches English plurals of inflected English terms', () => {
     // "s", "es" and "y" are Latin look-alikes of Cyrillic letters: folded after a Cyrillic letter
     // they became "с", "ес", "у" and no English plural matched (fixed 2026-12-07)
