@@ -28,15 +28,19 @@ describe('telegram', () => {
     assert.deepEqual([h.type, h.value, src.slice(h.start, h.end)], ['telegram', 'yol_driver_kz', src.slice(4)]);
     assert.deepEqual(pairs('Бот аты: shym (астын сызу) tauar (астын сызу) bot'), ['telegram:shym_tauar_bot']);
     assert.deepEqual(pairs('Пиши в тг: shym + _ + almaz + _ + 77 (всё слитно)'), ['telegram:shym_almaz_77']);
-    assert.deepEqual(pairs('тг: krg underscore shop'), ['telegram:krg_shop']);
+    assert.deepEqual(pairs('тг: krg [underscore] shop'), ['telegram:krg_shop']);
     // the word in prose, and a sum, are no joints
     assert.deepEqual(pairs('Подчёркивание в тексте: важно! a + _ + слово, 2 + 2'), []);
+    assert.deepEqual(pairs('tg: Python underscore methods'), ['telegram:python']);
   });
   it('finds a name after a contact word and the words that say what it is ("ник ...:", "tg channel —")', () => {
     assert.deepEqual(pairs('Пиши в тг, ник карагандинский кот: krg_kot_meow'), ['telegram:krg_kot_meow']);
     assert.deepEqual(pairs('отзывы в канале | tg chаnnel — shym_buds_hash'), ['telegram:shym_buds_hash']);
-    // a person's name after the words is no handle (no underscore or digit)
-    assert.deepEqual(pairs('Оператор смены Алия: помогу'), []);
+    // words before the colon only after "ник", and not a game or another platform
+    assert.deepEqual(pairs('Мой ник майнкрафт: steve_2010, ник роблокс: noob_123'), []);
+    assert.deepEqual(pairs('Оператор сотовой связи: beeline_kz. Писать код на: snake_case'), []);
+    // an English noun after the keyword names the channel in prose unless a handle-shaped name follows
+    assert.deepEqual(pairs('Subscribe to our Telegram channel: Daily news. Telegram bot: coming soon'), []);
   });
   it('finds the keyword after the name, a tilde separator, a Cyrillic т in t.me and a contact verb', () => {
     assert.deepEqual(pairs('Пиши: kokshe_schuch (телега)'), ['telegram:kokshe_schuch']);

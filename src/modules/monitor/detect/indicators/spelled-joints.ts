@@ -21,9 +21,12 @@ const NAMES = [
 /** "+ _ +" between the parts of a name (the spelled names are flagged by the feature scan, F.SPELLED_JOINT). */
 export const PLUS_JOINT = /\+[ \t]*_[ \t]*\+/;
 
-/** A spelled joint between two Latin letters or digits: the name (maybe in brackets) or "+ _ +". */
+/**
+ * A spelled joint between two Latin letters or digits: the name in brackets, or "+ _ +". Not the bare
+ * name: "tg: Python underscore methods" is prose about a Python name.
+ */
 const JOINT_RE = new RegExp(
-  `(?<=[a-z0-9])[ \\t]*(?:[(\\[{<«"][ \\t]*(?:${NAMES})[ \\t]*[)\\]}>»"]|(?:${NAMES})|\\+[ \\t]*_[ \\t]*\\+)[ \\t]*(?=[a-z0-9])`,
+  `(?<=[a-z0-9])[ \\t]*(?:[(\\[{<«"][ \\t]*(?:${NAMES})[ \\t]*[)\\]}>»"]|\\+[ \\t]*_[ \\t]*\\+)[ \\t]*(?=[a-z0-9])`,
   'gi',
 );
 

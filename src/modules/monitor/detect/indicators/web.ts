@@ -96,6 +96,7 @@ const KW_VERB = `[ \\t]+(?:жаз|пиш|напиш)[${CYR}]{0,6}[ \\t]+`;
 const KK_LATIN_VIA = 'ar[qk][yi]l[yi]|or[qk][yi]l[yi]';
 // ... or what the name is, in English: "tg channel — name", "telegram bot: name".
 const KW_LATIN_NOUN = 'channel|chat|group|bot|account|kanal';
+const LATIN_NOUN_HEAD = new RegExp(`(?:${KW_LATIN_NOUN})[^a-z]*$`, 'i');
 // The word written letter by letter, as labels are to dodge filters: spaced, dotted or dashed, in
 // Cyrillic ("т г : name", "т е л е г а: name", "Т.е.л.е.г.р.а.м: name", "т.г: name") or Latin
 // ("T G: name", "T.e.l.e.g.r.a.m: name"); features.ts flags the same forms.
@@ -125,15 +126,18 @@ const KEYWORD_IN_RE = new RegExp(
 // or without a colon: "Жазыңдар: shym_jobs", "Jaz: x_kurer" / "Zhaz: x_shop" (Latin-script
 // Kazakh), "Байланыс: x_shop", "Пиши x_shop", "Оператор: x_op", "Оператор на связи: x_op", "чек
 // оператору x_op", "Пиши куратору: x_cur", "операторға жібер: x_op", "Жаз → x_shop", spaced
-// "Ж а з :  x_shop"; or the account named: "аккаунт x_hr", "ник: x_shop", "the account is x_kz".
+// "Ж а з :  x_shop"; or the account named: "аккаунт x_hr", "ник: x_shop", "the account is x_kz", and
+// "ник" with one or two words before the colon ("ник карагандинский кот: x_y"; not a platform's name).
 // Only names with an underscore, as shop handles nearly always have ("Пишите:
 // Telegram" is a word, "Оператор: Алия" a person); not the English "Contact:"/"DM:", which forms
 // follow with "first_name". Not a name followed by a game or another platform: "Ник: k0k0s_007,
 // CS-те кездесеміз" is a player's nickname.
 const OTHER_PLATFORM = `\\s?[,.]?\\s?(?:(?:в|во|in|на|on)\\s)?(?:игре|ойында|games?(?![a-z])|cs(?:2|go)?(?![a-z])|pubg|dota|steam|minecraft|майнкрафт|roblox|fortnite|standoff|brawl|valorant|instagram|инст(?:а|е|у|ой|аграм[${CYR}]{0,3})?(?![${CYR}])|tiktok|тикток)`;
+// A word between "ник" and the colon ("ник карагандинский кот: name"), not a platform's name ("ник майнкрафт: x_1").
+const NICK_WORD = `(?!(?:майнкрафт|роблокс|тикток|инст|игр|ойын|стим|дот|пабг|фортнайт|стандофф|вк|ютуб|твич|дискорд)[${CYR}]*(?![${CYR}]))[${CYR}]{2,14}`;
 const CONTACT_RE = new RegExp(
   `(?<![a-z0-9${CYR}_])(?:пиши|пишите|писать|ж ?а ?з[${CYR}]{0,6}|jaz[a-zäğıñöşūü]{0,6}|zhaz[a-zäğıñöşūü]{0,6}|связь|контакт[${CYR}]{0,3}|байланыс[${CYR}]{0,3}|оператор[${CYR}]{0,2}|куратор[${CYR}]{0,2}|operator|аккаунт[${CYR}]{0,3}|никнейм|ник|username|nick(?:name)?|account(?:\\sis)?)` +
-    `(?:\\sна\\sсвязи|\\s(?:жібер|жiбер|жибер|скин|отправ|напиш)[${CYR}]{0,4}|(?:[ \\t]+[${CYR}]{2,14}){1,2}(?=[ \\t]{0,2}:))?(?:\\s{0,2}(?::|${ARROWS})\\s{0,2}|\\s)` +
+    `(?:\\sна\\sсвязи|\\s(?:жібер|жiбер|жибер|скин|отправ|напиш)[${CYR}]{0,4}|(?<=ник|никнейм)(?:[ \\t]+${NICK_WORD}){1,2}(?=[ \\t]{0,2}:))?(?:\\s{0,2}(?::|${ARROWS})\\s{0,2}|\\s)` +
     `([a-z][a-z0-9_]{4,31})(?![a-z0-9_@]|\\.[a-z0-9]|:\\/|${OTHER_PLATFORM})`,
   'gi',
 );
@@ -438,7 +442,9 @@ function extractHandles(t: string, hits: Hit[], taken: Taken, flags: number): vo
         taken.overlaps(s, e) ||
         (direct && !HANDLE_SHAPED.test(m[3]) && isProseAfterKeyword(t, m, e)) ||
         (!direct && !m[1] && !HANDLE_SHAPED.test(m[3])) ||
-        (!direct && TENGE.test(t.slice(Math.max(0, m.index - 3), m.index + 2)))
+        (!direct && TENGE.test(t.slice(Math.max(0, m.index - 3), m.index + 2))) ||
+        // "Telegram channel: Daily news" names the channel in prose: after an English noun, handle shapes only
+        (m[1] !== undefined && !HANDLE_SHAPED.test(m[3]) && LATIN_NOUN_HEAD.test(t.slice(m.index, s)))
       ) {
         KEYWORD_RE.lastIndex = s; // "ТГ telegram: name": the rejected word may be the next keyword
         continue;

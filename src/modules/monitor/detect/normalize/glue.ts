@@ -1,7 +1,8 @@
 /**
- * Syllables of one word written apart ("ме-фе-дрон", "за.клад.ки", "ka-na-bis"): the normaliser
- * emits the chunks as words, and a run of short chunks joined by one separator each is glued
- * back into one word when the lexicon knows the glued word and not the first chunk alone.
+ * Syllables of one word written apart ("ме-фе-дрон", "за.клад.ки", "ka-na-bis"; also by spaces, "ме фе
+ * дрон", see glueSpaced): the normaliser emits the chunks as words, and a run of short chunks joined
+ * by one separator each is glued back into one word when the lexicon knows the glued word and not
+ * the first chunk alone.
  *
  * The lexicon decides because a hyphen between words is ordinary writing ("кто-то", "Алма-Ата",
  * "курьер-закладчик"): gluing those would turn known words into unknown ones. Until 2026-12-07
@@ -92,12 +93,23 @@ export function glueSyllables(o: OutBuffers, from: number, lastJoint: number, sr
 export const MAX_SPACED = 4;
 /** Fewest chunks of such a chain: two short words side by side are ordinary writing ("за кладом", "за кладки"). */
 export const SPACED_RUN = 3;
-/** At most this many words are glued into one (the longest street names: "ма ри ху а на"). */
+/**
+ * Short words that never start such a chain (pronouns, particles and prepositions that start
+ * ordinary phrases: «не на ходу» is no «ненаход», «до на ты» no «донаты», «он за ко ном» no «законом»),
+ * and particles that are never one of its later syllables («за клад не штрафуем»). «за», «на», «по»
+ * and «ко» do start chains («за клад ки», «ко ка ин»); folded spellings, as the normaliser writes them.
+ */
+const NO_FIRST = new Set(['не', 'ни', 'он', 'она', 'оно', 'они', 'мы', 'вы', 'ты', 'до', 'от', 'из', 'об', 'то', 'это', 'так', 'как', 'уже', 'да', 'но', 'же', 'ли', 'бы']);
+const NO_LATER = new Set(['не', 'ни', 'да', 'же', 'ли', 'бы', 'до']);
+/** At most this many words are glued into one ("ам фе та мин", "ма ри ху ана"). */
 const MAX_SPACED_CHAIN = 5;
 /** Most letters a glued term may leave after it in the glued word (an ending: "за клад ки"). */
 const MAX_TAIL = 3;
 
-/** End of the longest lexicon term spelled from the start of codes[0, len), 0 when none (Lexicon.termEnd). */
+/**
+ * End of the longest lexicon term spelled from the start of codes[0, len); when none, 0 if codes is
+ * the beginning of some term's spelling and -1 if not (Lexicon.termEnd).
+ */
 export type TermEnd = (codes: Uint16Array, len: number) => number;
 
 /**
@@ -120,7 +132,7 @@ export function glueSpaced(o: OutBuffers, from: number, termEnd: TermEnd, joined
     const first = spacedChunk(out, flags, i, o.len, joined);
     if (first < 2 || first > MAX_SPACED || (linked && (flags[i] & afterSpace) === 0)) return;
     // most words start no chain: no term is spelled from them
-    if (termEnd(scratch, spell(o, i, i + first + 1)) !== 0) {
+    if (termEnd(scratch, spell(o, i, i + first + 1)) !== 0 || NO_FIRST.has(chunkText(out, i, first))) {
       i += first + 1;
       continue;
     }
@@ -130,7 +142,7 @@ export function glueSpaced(o: OutBuffers, from: number, termEnd: TermEnd, joined
     let end = i;
     while (n < MAX_SPACED_CHAIN && j < o.len) {
       const size = spacedChunk(out, flags, j, o.len, joined);
-      if (size < 2 || size > MAX_CHUNK || (n > 0 && (flags[j] & afterSpace) === 0)) break;
+      if (size < 2 || size > MAX_CHUNK || (n > 0 && ((flags[j] & afterSpace) === 0 || (size === 2 && NO_LATER.has(chunkText(out, j, 2)))))) break;
       starts[n++] = j;
       end = j + size;
       if (size > MAX_SPACED) break; // a longer word can only end a chain
@@ -145,10 +157,20 @@ export function glueSpaced(o: OutBuffers, from: number, termEnd: TermEnd, joined
         if (te > bounds[m - 2] && len - te <= MAX_TAIL) cut = glueIn(o, i, (m < n ? starts[m] - 1 : end) + 1);
       }
     }
-    if (cut > 0) return; // the rest of the run follows a word of its own
+    if (cut > 0) {
+      // the run may go on with another chain ("ме фе дрон ам фе та мин")
+      while (i < o.len && out[i] !== SPACE) i++;
+      i++;
+      continue;
+    }
     if (n < 2) return;
     i = starts[1];
   }
+}
+
+/** The word out[i, i + size) as a string (only for the short first words of chains). */
+function chunkText(out: Uint16Array, i: number, size: number): string {
+  return size === 2 ? String.fromCharCode(out[i], out[i + 1]) : String.fromCharCode(...out.subarray(i, i + size));
 }
 const spacedStarts = new Int32Array(MAX_CHAIN);
 

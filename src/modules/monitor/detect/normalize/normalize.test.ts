@@ -145,6 +145,19 @@ describe('normalize', () => {
     // two short words are ordinary writing, and three that spell no term stay apart
     assert.deepEqual(words(normalize('пошли за кладом')), ['пошли', 'за', 'кладом']);
     assert.deepEqual(words(normalize('не за что, как же так')), ['не', 'за', 'что', 'как', 'же', 'так']);
+    // after syllables glued at hyphens earlier in the text, and after single letters written apart
+    assert.deepEqual(words(normalize('ме-фе-дрон и за клад ки')), ['мефедрон', 'и', 'закладки']);
+    assert.deepEqual(words(normalize('с о л ь, ме фе дрон')), ['соль', 'мефедрон']);
+    assert.deepEqual(words(normalize('ме-фе-дрон, ме фе дрон')), ['мефедрон', 'мефедрон']);
+    assert.deepEqual(words(normalize('ам-фа, яме фе дрон')), ['амфа', 'яме', 'фе', 'дрон']);
+    // two chains in one run, and a run after many others in a long text
+    assert.deepEqual(words(normalize('ме фе дрон ам фе та мин')), ['мефедрон', 'амфетамин']);
+    const long = 'он был там вчера. '.repeat(12) + 'ме фе дрон';
+    assert.deepEqual(words(normalize(long)).slice(-1), ['мефедрон']);
+    // ordinary phrases that would spell a term glued: not from a pronoun, particle or «до», nor ending with one
+    assert.deepEqual(words(normalize('ВАЗ 2107, не на ходу')).slice(-3), ['не', 'на', 'ходу']);
+    assert.deepEqual(words(normalize('до на ты')), ['до', 'на', 'ты']);
+    assert.deepEqual(words(normalize('за клад не штрафуем')), ['за', 'клад', 'не', 'штрафуем']);
     // only one plain space between the syllables: a comma or a line break ends the chain
     assert.deepEqual(words(normalize('ме, фе, дрон')), ['ме', 'фе', 'дрон']);
     assert.deepEqual(words(normalize('ме\nфе\nдрон')), ['ме', 'фе', 'дрон']);

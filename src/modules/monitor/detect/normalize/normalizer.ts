@@ -47,8 +47,6 @@ export const F_AFTER_SPACE = 4;
 /** Char classes that are part of a word, as a bit set (one test instead of five comparisons per char). */
 const WORD_CLASSES = (1 << K_CYR) | (1 << K_LAT) | (1 << K_DIGIT) | (1 << K_LEET) | (1 << K_OTHER);
 const MAX_WORD = 128;
-/** Runs of short words looked at for syllables written apart by spaces; more in one text are left as written. */
-const MAX_RUNS = 8;
 const SPACE = 0x20;
 const ZERO = 0x30;
 const AT = 0x40;
@@ -145,8 +143,12 @@ export class Normalizer {
   private spacedRun = 0;
   /** Output length when the current run of short words started. */
   private spacedStart = 0;
-  /** Output lengths before the runs of SPACED_RUN or more short words (the first MAX_RUNS): syllables written apart by spaces (glue.ts) are looked for there. */
-  private readonly spacedAt = new Int32Array(MAX_RUNS);
+  /** Original offset of that run's first word. */
+  private spacedStartSrc = 0;
+  /** Output lengths before the runs of SPACED_RUN or more short words: syllables written apart by spaces (glue.ts) are looked for there. */
+  private spacedAt = new Int32Array(8);
+  /** Original offsets of the runs' first words: the glue pass of hyphenated syllables, run first, may have moved them left. */
+  private spacedSrc = new Int32Array(8);
   private spacedRuns = 0;
   /** The text of the current run (for F_AFTER_SPACE). */
   private src = '';
@@ -180,7 +182,7 @@ export class Normalizer {
     // after the pass: a chain of syllables is known only at its end (glue.ts)
     if (this.jointFrom >= 0) glueSyllables(this, this.jointFrom, this.jointLast, text, this.oracle!, F_JOINED);
     // right to left: gluing moves only the output after the glued word
-    if (this.termEnd) for (let r = this.spacedRuns - 1; r >= 0; r--) glueSpaced(this, this.spacedAt[r], this.termEnd, F_JOINED, F_AFTER_SPACE);
+    if (this.termEnd) for (let r = this.spacedRuns - 1; r >= 0; r--) glueSpaced(this, this.runAt(r), this.termEnd, F_JOINED, F_AFTER_SPACE);
   }
 
   /** The one pass over the text: words, split letters, emoji and symbols into the buffers. */
@@ -335,6 +337,7 @@ export class Normalizer {
     this.sepN = 0;
     const k = this.wK[0];
     if (L === 1 && k !== K_OTHER) {
+      this.spacedRun = 0; // a single letter is no syllable (and may be one of letters written apart)
       if (this.pLen > 0 && (this.pLen === 1 ? sep >= 0 : sep === this.pSep) && this.pLen < MAX_WORD) {
         if (this.pLen === 1) this.pSep = sep;
       } else if (this.pLen === 2 && sep >= 0) {
@@ -357,10 +360,13 @@ export class Normalizer {
     // superset of the runs glueSpaced reads (a scan of the output for them cost ~0.7 µs a message, a
     // count in emit ~0.5); most texts have none and skip the glue pass.
     if (L >= 2 && L <= MAX_CHUNK && (this.spacedRun === 0 || (sepN === 1 && sep === SPACE))) {
-      if (++this.spacedRun === SPACED_RUN && this.spacedRuns < MAX_RUNS) this.spacedAt[this.spacedRuns++] = this.spacedStart;
+      if (++this.spacedRun === SPACED_RUN) this.addRun();
       if (L > MAX_SPACED) this.spacedRun = 0; // a longer word can only end a chain
     } else this.spacedRun = L >= 2 && L <= MAX_SPACED ? 1 : 0;
-    if (this.spacedRun === 1) this.spacedStart = this.len;
+    if (this.spacedRun === 1) {
+      this.spacedStart = this.len;
+      this.spacedStartSrc = this.wS[0];
+    }
     this.processWord(this.wC, this.wK, this.wU, this.wS, this.wE, L, false);
   }
 
@@ -503,6 +509,36 @@ export class Normalizer {
     this.len = n;
   }
 
+  /** Record the current run of short words (its first word's output and original positions). */
+  private addRun(): void {
+    const k = this.spacedRuns++;
+    if (k === this.spacedAt.length) {
+      const at = new Int32Array(2 * k);
+      at.set(this.spacedAt);
+      this.spacedAt = at;
+      const src = new Int32Array(2 * k);
+      src.set(this.spacedSrc);
+      this.spacedSrc = src;
+    }
+    this.spacedAt[k] = this.spacedStart;
+    this.spacedSrc[k] = this.spacedStartSrc;
+  }
+
+  /**
+   * Output index of the first word of run r: where it was counted, or further left when syllables
+   * glued at hyphens before it removed chars (glue.ts); the word that starts at its original offset.
+   */
+  private runAt(r: number): number {
+    const src = this.spacedSrc[r];
+    const start = this.start;
+    const out = this.out;
+    let i = Math.min(this.spacedAt[r], this.len - 1);
+    while (i > 0 && start[i] > src) i--;
+    // glued into the word before it: the run goes on at the next word
+    if (i > 0 && out[i] !== SPACE && out[i - 1] !== SPACE) while (i < this.len && out[i] !== SPACE) i++;
+    return i;
+  }
+
   private token(c: number, s: number, e: number): void {
     this.ensure(4);
     if (this.out[this.len - 1] !== SPACE) this.push(SPACE, s, s, 0);
@@ -523,6 +559,8 @@ export class Normalizer {
     this.start = new Int32Array(1024);
     this.end = new Int32Array(1024);
     this.flags = new Uint8Array(1024);
+    this.spacedAt = new Int32Array(8);
+    this.spacedSrc = new Int32Array(8);
   }
 
   private ensure(extra: number): void {
