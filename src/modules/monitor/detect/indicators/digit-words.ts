@@ -108,12 +108,18 @@ export function hasDigitWord(t: string, at: Int32Array, n: number): boolean {
   return false;
 }
 
-/** A digit word at text[s, e) standing for digit d. */
+/** A digit word at text[s, e) standing for digit d, or (d = COMMA_GAP) a comma between two groups of a spelled-out run. */
 interface Found {
   s: number;
   e: number;
   d: number;
 }
+/**
+ * Commas between the groups of a number spelled out whole («восемь семь ноль два, семь пять четыре,
+ * пять четыре шесть пять») become spaces: the phone extractor reads digit groups set off by spaces,
+ * hyphens or dots, and a comma between digit groups is a list.
+ */
+const COMMA_GAP = -2;
 
 /**
  * The digit words of every run of digit words and digit groups, each joined to the next by at most
@@ -125,7 +131,7 @@ function spelledRuns(text: string, found: Found[]): void {
   let digits = 0;
   let lastEnd = -1; // end of the run's last token
   const close = () => {
-    if (digits >= MIN_RUN_DIGITS) found.push(...run);
+    if (digits >= MIN_RUN_DIGITS && run.some((w) => w.d >= 0)) found.push(...run);
     run.length = 0;
     digits = 0;
   };
@@ -146,6 +152,7 @@ function spelledRuns(text: string, found: Found[]): void {
       let joined = lastEnd >= 0 && i - lastEnd <= MAX_RUN_JOIN && (digits > 0 || run.length > 0);
       for (let k = lastEnd; joined && k < i; k++) joined = isRunJoin(text.charCodeAt(k));
       if (!joined) close();
+      else for (let k = lastEnd; k < i; k++) if (text.charCodeAt(k) === 0x2c) run.push({ s: k, e: k + 1, d: COMMA_GAP });
       if (letter) run.push({ s: i, e: j, d });
       digits += letter ? 1 : j - i;
       lastEnd = j;
@@ -202,7 +209,7 @@ export function foldDigitWords(text: string, spelled = SEVEN.test(text)): Normal
   };
   for (const w of found) {
     copyTo(w.s);
-    codes[o] = 0x30 + w.d;
+    codes[o] = w.d === COMMA_GAP ? 0x20 : 0x30 + w.d;
     start[o] = w.s;
     end[o] = w.e;
     o++;

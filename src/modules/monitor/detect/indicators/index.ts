@@ -22,7 +22,7 @@ const { F, JUNCTIONS, scanFeatures } = features;
 const { SEVEN, foldDigitWords, hasDigitWord } = digitWords;
 const { normalizeAlways } = normalizeMod;
 const { extractNumbers } = numbers;
-const { PLUS_JOINT, foldSpelledJoints } = spelledJoints;
+const { LOOSE_UNDERSCORE, foldSpelledJoints } = spelledJoints;
 const { Taken } = types;
 const { extractWallets } = wallets;
 const { extractWeb } = web;
@@ -70,7 +70,7 @@ export function extractIndicators(text: string): Indicator[] {
     f = scanFeatures(norm.text, false);
   }
   // underscores spelled out inside a Telegram name ("yol (нижнее подчёркивание) driver"; spelled-joints.ts)
-  const joints = f.flags & F.SPELLED_JOINT || (f.flags & F.UNDERSCORE && PLUS_JOINT.test(norm.text)) ? foldSpelledJoints(norm.text) : null;
+  const joints = f.flags & F.SPELLED_JOINT || (f.flags & F.UNDERSCORE && LOOSE_UNDERSCORE.test(norm.text)) ? foldSpelledJoints(norm.text) : null;
   if (joints) {
     norm = after(norm.start ? norm : null, joints);
     f = scanFeatures(norm.text, false);

@@ -29,6 +29,10 @@ describe('telegram', () => {
     assert.deepEqual(pairs('Бот аты: shym (астын сызу) tauar (астын сызу) bot'), ['telegram:shym_tauar_bot']);
     assert.deepEqual(pairs('Пиши в тг: shym + _ + almaz + _ + 77 (всё слитно)'), ['telegram:shym_almaz_77']);
     assert.deepEqual(pairs('тг: krg [underscore] shop'), ['telegram:krg_shop']);
+    // an underscore with spaces around it, after a part too short to be a name (blind set eg); letters
+    // spelled one by one stay the spaced-name reading's
+    assert.deepEqual(pairs('Пиши в тг: krg _ 420 _ shop'), ['telegram:krg_420_shop']);
+    assert.deepEqual(pairs('Drops in 1 hour. DM on Telegram: a s t a n a _ s w e e t s'), ['telegram:astana_sweets']);
     // the word in prose, and a sum, are no joints
     assert.deepEqual(pairs('Подчёркивание в тексте: важно! a + _ + слово, 2 + 2'), []);
     assert.deepEqual(pairs('tg: Python underscore methods'), ['telegram:python']);
@@ -350,6 +354,10 @@ describe('phone', () => {
     // Kazakh typed on a Russian keyboard, "торт" (4, also cake) read inside the run only
     assert.equal(one('нөмір сегиз жети жети бир еки уш нол жети бир торт бес', 'phone').value, '+77712307145');
     assert.deepEqual(pairs('торт 8 701 234 56 78'), ['phone:+77012345678']);
+    // groups set off by commas (blind set ef): the commas inside the run read as spaces
+    const c = one('Хабарлас: сегіз жеті жеті бір, бір нөл сегіз, жеті сегіз, сегіз бес', 'phone');
+    assert.deepEqual([c.value, c.written], ['+77711087885', 'сегіз жеті жеті бір, бір нөл сегіз, жеті сегіз, сегіз бес']);
+    assert.equal(one('Звони: восемь семь ноль два, семь пять четыре, пять четыре шесть пять', 'phone').value, '+77027545465');
     // counting in words is no number: fewer than ten digits in a row, or interrupted by a word
     assert.deepEqual(pairs('семь раз отмерь, один раз отрежь; семь, восемь, девять, десять — считаем до ста'), []);
     assert.deepEqual(pairs('бір екі үш төрт бес алты жеті — санаймыз, сегіз тоғыз нөл'), []);

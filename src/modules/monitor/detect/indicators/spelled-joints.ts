@@ -1,6 +1,6 @@
 /**
  * Underscores spelled out inside a Telegram name ("yol (нижнее подчёркивание) driver (нижнее
- * подчёркивание) kz", "shym (астын сызу) tauar (астын сызу) bot", "shym + _ + almaz + _ + 77"):
+ * подчёркивание) kz", "shym (астын сызу) tauar (астын сызу) bot", "shym + _ + almaz + _ + 77", "krg _ 420 _ shop"):
  * shops write them so that a filter looking for handle-shaped names misses the name. Each spelled
  * joint between two Latin letters or digits is folded to "_" with an offset map before the web
  * extractors run; whether the result is a handle is decided by their own rules, as for a name
@@ -18,15 +18,22 @@ const NAMES = [
   'астын(?:ғы|гы)?[ \\t]+сыз(?:у|ық|ык)', 'астыңғы[ \\t]+сызық', 'underscore', 'under[ \\t]score',
 ].join('|');
 
-/** "+ _ +" between the parts of a name (the spelled names are flagged by the feature scan, F.SPELLED_JOINT). */
-export const PLUS_JOINT = /\+[ \t]*_[ \t]*\+/;
+/**
+ * An underscore with a space or "+" beside it ("krg _ 420 _ shop", "shym + _ + almaz"): a cheap test
+ * for texts with an underscore (the spelled names are flagged by the feature scan, F.SPELLED_JOINT).
+ */
+export const LOOSE_UNDERSCORE = /[ \t+]_|_[ \t+]/;
 
 /**
- * A spelled joint between two Latin letters or digits: the name in brackets, or "+ _ +". Not the bare
- * name: "tg: Python underscore methods" is prose about a Python name.
+ * A spelled joint between two Latin letters or digits: the name in brackets, "+ _ +", or an underscore
+ * with spaces around it after a short part ("krg _ 420 _ shop": too short to be a name on its own).
+ * Not the bare name: "tg: Python underscore methods" is prose about a Python name.
  */
 const JOINT_RE = new RegExp(
-  `(?<=[a-z0-9])[ \\t]*(?:[(\\[{<«"][ \\t]*(?:${NAMES})[ \\t]*[)\\]}>»"]|\\+[ \\t]*_[ \\t]*\\+)[ \\t]*(?=[a-z0-9])`,
+  `(?<=[a-z0-9])[ \\t]*(?:[(\\[{<«"][ \\t]*(?:${NAMES})[ \\t]*[)\\]}>»"]|\\+[ \\t]*_[ \\t]*\\+)[ \\t]*(?=[a-z0-9])|` +
+    // after a part of two to four chars (a longer one is a name, and web.ts joins the parts that follow
+    // it); not between single letters: "a s t a n a _ s w e e t s" is a name spelled letter by letter
+    `(?<=(?<![a-z0-9_])[a-z0-9]{2,4})[ \\t]+_[ \\t]+(?=[a-z0-9]{2})`,
   'gi',
 );
 
