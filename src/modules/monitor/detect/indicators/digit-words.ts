@@ -123,7 +123,8 @@ const COMMA_GAP = -2;
 
 /**
  * The digit words of every run of digit words and digit groups, each joined to the next by at most
- * MAX_RUN_JOIN separators, that spells MIN_RUN_DIGITS digits or more and has at least one word.
+ * MAX_RUN_JOIN separators, that spells MIN_RUN_DIGITS digits or more and has at least one word; and
+ * the commas between its groups (COMMA_GAP).
  */
 function spelledRuns(text: string, found: Found[]): void {
   const n = text.length;
