@@ -108,11 +108,77 @@ export function hasDigitWord(t: string, at: Int32Array, n: number): boolean {
   return false;
 }
 
-/** A digit word at text[s, e) standing for digit d, or (d = COMMA_GAP) a comma between two groups of a spelled-out run. */
+/**
+ * A digit word at text[s, e) standing for digit d; or (d = COMMA_GAP) a comma between two groups of a
+ * spelled-out run; or (d = GROUP) a group written with compound numerals standing for the digits `ds`.
+ */
 interface Found {
   s: number;
   e: number;
   d: number;
+  ds?: string;
+}
+/** Found.d of a group of compound numerals («пятьсот восемнадцать» = 518). */
+const GROUP = -3;
+
+/**
+ * Compound numerals, for groups of a number spelled out whole («восемь семьсот пять, пятьсот
+ * восемнадцать, тридцать, двадцать два» = 8 705 518 30 22): Russian teens, tens and hundreds, Kazakh
+ * tens (also as typed on a Russian keyboard) and «жүз» (100). Kazakh «он» (10) is left out: it is
+ * the Russian "he". Values: 10-19 teens, 20-90 tens, 100-900 hundreds.
+ */
+const COMPOUND = new Map<string, number>([
+  ['десять', 10], ['одиннадцать', 11], ['двенадцать', 12], ['тринадцать', 13], ['четырнадцать', 14],
+  ['пятнадцать', 15], ['шестнадцать', 16], ['семнадцать', 17], ['восемнадцать', 18], ['девятнадцать', 19],
+  ['двадцать', 20], ['тридцать', 30], ['сорок', 40], ['пятьдесят', 50], ['шестьдесят', 60], ['семьдесят', 70],
+  ['восемьдесят', 80], ['девяносто', 90],
+  ['сто', 100], ['двести', 200], ['триста', 300], ['четыреста', 400], ['пятьсот', 500], ['шестьсот', 600],
+  ['семьсот', 700], ['восемьсот', 800], ['девятьсот', 900],
+  ['жиырма', 20], ['отыз', 30], ['қырық', 40], ['кырык', 40], ['елу', 50], ['алпыс', 60], ['жетпіс', 70],
+  ['жетпис', 70], ['сексен', 80], ['тоқсан', 90], ['токсан', 90], ['жүз', 100], ['жуз', 100],
+]);
+
+/** The compound numeral t[s, e) (see COMPOUND), or -1. */
+function compoundAt(t: string, s: number, e: number): number {
+  return e - s < 3 || e - s > 12 ? -1 : (COMPOUND.get(t.slice(s, e).toLowerCase()) ?? -1);
+}
+
+/**
+ * A group of compound numerals being read: [hundreds] [tens or a teen] [units], in that order, each
+ * optional; written as three digits after a hundred («семьсот пять» = 705), else two («тридцать» = 30).
+ */
+class NumeralGroup {
+  s = -1;
+  e = -1;
+  h = -1;
+  t = -1;
+  u = -1;
+  get open(): boolean {
+    return this.s >= 0;
+  }
+  /** Whether the unit word `d` completes the open group ("двадцать два", "семьсот пять"). */
+  takesUnit(): boolean {
+    return this.open && this.u < 0 && (this.t >= 20 || (this.h >= 0 && this.t < 0));
+  }
+  /** Whether the compound numeral `v` continues the open group ("пятьсот восемнадцать"). */
+  takes(v: number): boolean {
+    return this.open && v < 100 && this.h >= 0 && this.t < 0 && this.u < 0;
+  }
+  add(s: number, e: number, v: number): void {
+    if (this.s < 0) this.s = s;
+    this.e = e;
+    if (v >= 100) this.h = v / 100;
+    else if (v >= 10) this.t = v;
+    else this.u = v;
+  }
+  /** The group's digits, and the group cleared. */
+  take(): Found {
+    const tens = this.t >= 0 ? this.t + Math.max(0, this.u) : Math.max(0, this.u);
+    const ds = this.h >= 0 ? `${this.h}${String(tens).padStart(2, '0')}` : String(tens).padStart(2, '0');
+    const f = { s: this.s, e: this.e, d: GROUP, ds };
+    this.s = this.e = this.h = this.t = this.u = -1;
+    return f;
+  }
 }
 /**
  * Commas between the groups of a number spelled out whole («восемь семь ноль два, семь пять четыре,
@@ -129,10 +195,18 @@ const COMMA_GAP = -2;
 function spelledRuns(text: string, found: Found[]): void {
   const n = text.length;
   const run: Found[] = [];
+  const group = new NumeralGroup();
   let digits = 0;
   let lastEnd = -1; // end of the run's last token
+  const endGroup = () => {
+    if (!group.open) return;
+    const g = group.take();
+    run.push(g);
+    digits += g.ds!.length;
+  };
   const close = () => {
-    if (digits >= MIN_RUN_DIGITS && run.some((w) => w.d >= 0)) found.push(...run);
+    endGroup();
+    if (digits >= MIN_RUN_DIGITS && run.some((w) => w.d >= 0 || w.d === GROUP)) found.push(...run);
     run.length = 0;
     digits = 0;
   };
@@ -148,14 +222,24 @@ function spelledRuns(text: string, found: Found[]): void {
     if (letter) while (j < n && isLetter(text.charCodeAt(j))) j++;
     else while (j < n && text.charCodeAt(j) >= 0x30 && text.charCodeAt(j) <= 0x39) j++;
     const d = letter ? runDigitAt(text, i, j) : -1;
-    if (letter && d < 0) close();
+    const v = letter && d < 0 ? compoundAt(text, i, j) : -1;
+    if (letter && d < 0 && v < 0) close();
     else {
-      let joined = lastEnd >= 0 && i - lastEnd <= MAX_RUN_JOIN && (digits > 0 || run.length > 0);
+      let joined = lastEnd >= 0 && i - lastEnd <= MAX_RUN_JOIN && (digits > 0 || run.length > 0 || group.open);
       for (let k = lastEnd; joined && k < i; k++) joined = isRunJoin(text.charCodeAt(k));
       if (!joined) close();
-      else for (let k = lastEnd; k < i; k++) if (text.charCodeAt(k) === 0x2c) run.push({ s: k, e: k + 1, d: COMMA_GAP });
-      if (letter) run.push({ s: i, e: j, d });
-      digits += letter ? 1 : j - i;
+      if (v >= 0) {
+        if (!group.takes(v)) endGroup();
+        group.add(i, j, v);
+      } else if (letter && group.takesUnit()) {
+        group.add(i, j, d);
+        endGroup();
+      } else {
+        endGroup();
+        if (letter) run.push({ s: i, e: j, d });
+        digits += letter ? 1 : j - i;
+      }
+      if (joined) for (let k = lastEnd; k < i; k++) if (text.charCodeAt(k) === 0x2c) run.push({ s: k, e: k + 1, d: COMMA_GAP });
       lastEnd = j;
     }
     i = j;
@@ -192,9 +276,9 @@ export function foldDigitWords(text: string, spelled = SEVEN.test(text)): Normal
   if (spelled) spelledRuns(text, found);
   if (found.length === 0) return null;
   found.sort((a, b) => a.s - b.s);
-  // a word found by both readings is folded once
+  // a word found by both readings is folded once (inside a group of compound numerals, as the group)
   let u = 0;
-  for (const w of found) if (u === 0 || found[u - 1].s !== w.s) found[u++] = w;
+  for (const w of found) if (u === 0 || w.s >= found[u - 1].e) found[u++] = w;
   found.length = u;
   const codes = new Uint16Array(n);
   const start = new Int32Array(n);
@@ -210,10 +294,12 @@ export function foldDigitWords(text: string, spelled = SEVEN.test(text)): Normal
   };
   for (const w of found) {
     copyTo(w.s);
-    codes[o] = w.d === COMMA_GAP ? 0x20 : 0x30 + w.d;
-    start[o] = w.s;
-    end[o] = w.e;
-    o++;
+    const ds = w.ds ?? (w.d === COMMA_GAP ? ' ' : String.fromCharCode(0x30 + w.d));
+    for (let k = 0; k < ds.length; k++, o++) {
+      codes[o] = ds.charCodeAt(k);
+      start[o] = w.s;
+      end[o] = w.e;
+    }
     i = w.e;
   }
   copyTo(n);

@@ -358,6 +358,12 @@ describe('phone', () => {
     const c = one('Хабарлас: сегіз жеті жеті бір, бір нөл сегіз, жеті сегіз, сегіз бес', 'phone');
     assert.deepEqual([c.value, c.written], ['+77711087885', 'сегіз жеті жеті бір, бір нөл сегіз, жеті сегіз, сегіз бес']);
     assert.equal(one('Звони: восемь семь ноль два, семь пять четыре, пять четыре шесть пять', 'phone').value, '+77027545465');
+    // groups written with compound numerals: hundreds, tens and teens, Russian and Kazakh
+    const g = one('номер: восемь семьсот пять, пятьсот восемнадцать, тридцать, двадцать два', 'phone');
+    assert.deepEqual([g.value, g.written], ['+77055183022', 'восемь семьсот пять, пятьсот восемнадцать, тридцать, двадцать два']);
+    assert.equal(one('звони восемь семьсот семь пятьсот тридцать восемь двадцать один девяносто', 'phone').value, '+77075382190');
+    assert.equal(one('нөмір: сегіз жеті нөл бір, екі жиырма бір, отыз, елу бес', 'phone').value, '+77012213055');
+    assert.deepEqual(pairs('семьсот тридцать рублей и двадцать два дня, пятьсот восемнадцать человек'), []);
     // counting in words is no number: fewer than ten digits in a row, or interrupted by a word
     assert.deepEqual(pairs('семь раз отмерь, один раз отрежь; семь, восемь, девять, десять — считаем до ста'), []);
     assert.deepEqual(pairs('бір екі үш төрт бес алты жеті — санаймыз, сегіз тоғыз нөл'), []);
