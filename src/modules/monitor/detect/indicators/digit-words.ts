@@ -156,11 +156,11 @@ class NumeralGroup {
   get open(): boolean {
     return this.s >= 0;
   }
-  /** Whether the unit word `d` completes the open group ("двадцать два", "семьсот пять"). */
+  /** Whether a unit word completes the open group ("двадцать два", "семьсот пять"). */
   takesUnit(): boolean {
     return this.open && this.u < 0 && (this.t >= 20 || (this.h >= 0 && this.t < 0));
   }
-  /** Whether the compound numeral `v` continues the open group ("пятьсот восемнадцать"). */
+  /** Whether the compound numeral `v` (tens or a teen) continues the open group after a hundred ("пятьсот восемнадцать"). */
   takes(v: number): boolean {
     return this.open && v < 100 && this.h >= 0 && this.t < 0 && this.u < 0;
   }
