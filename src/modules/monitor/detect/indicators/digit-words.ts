@@ -16,7 +16,7 @@ import * as normalizeMod from './normalize.js';
 
 // local consts: imported bindings are getters under tsx (a property load per use)
 const { isWordLetter: isLetter, low } = features;
-const { stringOf } = normalizeMod;
+const { replaceSpans } = normalizeMod;
 
 /** Digit words (Russian, Kazakh, English) and their digits. */
 const WORDS: Record<string, number> = {
@@ -280,28 +280,8 @@ export function foldDigitWords(text: string, spelled = SEVEN.test(text)): Normal
   let u = 0;
   for (const w of found) if (u === 0 || w.s >= found[u - 1].e) found[u++] = w;
   found.length = u;
-  const codes = new Uint16Array(n);
-  const start = new Int32Array(n);
-  const end = new Int32Array(n);
-  let o = 0; // chars written so far
-  let i = 0; // chars of `text` read so far
-  const copyTo = (to: number) => {
-    for (; i < to; i++, o++) {
-      codes[o] = text.charCodeAt(i);
-      start[o] = i;
-      end[o] = i + 1;
-    }
-  };
-  for (const w of found) {
-    copyTo(w.s);
-    const ds = w.ds ?? (w.d === COMMA_GAP ? ' ' : String.fromCharCode(0x30 + w.d));
-    for (let k = 0; k < ds.length; k++, o++) {
-      codes[o] = ds.charCodeAt(k);
-      start[o] = w.s;
-      end[o] = w.e;
-    }
-    i = w.e;
-  }
-  copyTo(n);
-  return { text: stringOf(codes, o), start: start.subarray(0, o), end: end.subarray(0, o) };
+  return replaceSpans(
+    text,
+    found.map((w) => ({ s: w.s, e: w.e, to: w.ds ?? (w.d === COMMA_GAP ? ' ' : String.fromCharCode(0x30 + w.d)) })),
+  );
 }

@@ -136,6 +136,45 @@ export function stringOf(buf: Uint16Array, n: number): string {
   return out;
 }
 
+/** text[s, e) replaced by `to` (every char of `to` maps back to the whole span). */
+export interface Replacement {
+  s: number;
+  e: number;
+  to: string;
+}
+
+/**
+ * `text` with the replacements made (sorted by start, not overlapping) and the map back to `text`:
+ * the word folds (digit words, spelled underscores) that run before the extractors.
+ */
+export function replaceSpans(text: string, reps: readonly Replacement[]): Normalized {
+  let size = text.length;
+  for (const r of reps) size += r.to.length - (r.e - r.s);
+  const codes = new Uint16Array(size);
+  const start = new Int32Array(size);
+  const end = new Int32Array(size);
+  let o = 0; // chars written so far
+  let i = 0; // chars of `text` read so far
+  const copyTo = (to: number) => {
+    for (; i < to; i++, o++) {
+      codes[o] = text.charCodeAt(i);
+      start[o] = i;
+      end[o] = i + 1;
+    }
+  };
+  for (const r of reps) {
+    copyTo(r.s);
+    for (let k = 0; k < r.to.length; k++, o++) {
+      codes[o] = r.to.charCodeAt(k);
+      start[o] = r.s;
+      end[o] = r.e;
+    }
+    i = r.e;
+  }
+  copyTo(text.length);
+  return { text: stringOf(codes, o), start, end };
+}
+
 // Char kinds for foldTokens below 0x530 (all token chars are): one table load per char.
 const T_TOKEN = 1, T_ASCII = 2, T_FOREIGN = 4, T_DIGIT = 8;
 const TOKEN_KIND = new Uint8Array(0x530);

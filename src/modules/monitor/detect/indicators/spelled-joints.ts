@@ -6,11 +6,11 @@
  * extractors run; whether the result is a handle is decided by their own rules, as for a name
  * written whole.
  */
-import type { Normalized } from './normalize.js';
+import type { Normalized, Replacement } from './normalize.js';
 import * as normalizeMod from './normalize.js';
 
 // local consts: imported bindings are getters under tsx (a property load per use)
-const { stringOf } = normalizeMod;
+const { replaceSpans } = normalizeMod;
 
 /** The underscore's names: Russian, Kazakh (also typed on a Russian keyboard), English. */
 const NAMES = [
@@ -39,31 +39,8 @@ const JOINT_RE = new RegExp(
 
 /** `text` with every spelled joint folded to "_" (spans map back to the whole joint), or null when it has none. */
 export function foldSpelledJoints(text: string): Normalized | null {
+  const reps: Replacement[] = [];
   JOINT_RE.lastIndex = 0;
-  let m = JOINT_RE.exec(text);
-  if (!m) return null;
-  const n = text.length;
-  const codes = new Uint16Array(n);
-  const start = new Int32Array(n);
-  const end = new Int32Array(n);
-  let o = 0; // chars written so far
-  let i = 0; // chars of `text` read so far
-  for (; m; m = JOINT_RE.exec(text)) {
-    for (; i < m.index; i++, o++) {
-      codes[o] = text.charCodeAt(i);
-      start[o] = i;
-      end[o] = i + 1;
-    }
-    codes[o] = 0x5f;
-    start[o] = m.index;
-    end[o] = m.index + m[0].length;
-    o++;
-    i = m.index + m[0].length;
-  }
-  for (; i < n; i++, o++) {
-    codes[o] = text.charCodeAt(i);
-    start[o] = i;
-    end[o] = i + 1;
-  }
-  return { text: stringOf(codes, o), start: start.subarray(0, o), end: end.subarray(0, o) };
+  for (let m = JOINT_RE.exec(text); m; m = JOINT_RE.exec(text)) reps.push({ s: m.index, e: m.index + m[0].length, to: '_' });
+  return reps.length ? replaceSpans(text, reps) : null;
 }
