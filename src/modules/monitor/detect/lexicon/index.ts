@@ -298,22 +298,8 @@ export class Lexicon {
     }
   }
 
-  /** True if the whole word codes[0, len) is a single-word term (used to pick leet readings). */
-  isWord = (c: Uint16Array, len: number): boolean => {
-    let node = 0;
-    for (let q = 0; q < len; ) {
-      node = this.trie.child(node, c[q]);
-      if (node < 0) return false;
-      q++;
-      for (let t = this.trie.head[node]; t >= 0; t = this.next[t]) {
-        const m = this.terms[t].mode;
-        if (m === MODE_STEM && q >= 3) return true;
-        if (q === len) return true;
-        if (m === MODE_INFLECT && (this.suffixWalk(0, c, q, len) || this.suffixWalkFrom(c[q - 1], c, q, len))) return true;
-      }
-    }
-    return false;
-  };
+  /** True if the whole word codes[0, len) is a single-word term (used to pick leet readings): one term ends in it (termEnd). */
+  isWord = (c: Uint16Array, len: number): boolean => this.termEnd(c, len) > 0;
 
   /**
    * End of the longest term spelled from the start of codes[0, len): a stem's length, or len for a
