@@ -107,8 +107,10 @@ export const RECIPE = {
    * 15); obfuscated copies (augment 3 of the repeats) gave 0.960 / 80 against 0.959 / 77 and are
    * off; ×14 (2026-12-06) was better left out but worse on the held-out sets, and is off too.
    * Every other set in fixtures/ is held out, never trained on (HELD_OUT in authors.test.ts): the
-   * ones written blind as held out, and the eighth, ninth, eleventh and thirteenth batches (bg-bi,
-   * bj-bl, bs-bz, de-dh), whose retrains made the held-out figures worse and were not kept.
+   * clean checks written blind after the model they check. The eighth, ninth, eleventh and
+   * thirteenth batches (bg-bi, bj-bl, bs-bz, de-dh) were held out at first because
+   * their retrains did not improve the held-out figures of the time; they joined with the
+   * fourteenth batch below.
    */
   authors: {
     files: [
@@ -124,6 +126,18 @@ export const RECIPE = {
       // propaganda (db), texts quoting shop material against the material (dc), medicines and
       // sales naming no drug (dd).
       'da', 'db', 'dc', 'dd',
+      // Fourteenth batch (2026-12-07, eighth session): the ninety-one sets held out until then.
+      // Two-fold check first: the recipe plus every second of them (by name), scored on the
+      // other half, and the reverse; each half scored by a model that never saw it. Pooled:
+      // 0.9676 / 0.80% benign FPR (55 of 6,906) with the model before, 0.9754 / 0.52% (36) with
+      // the half-trained models; both halves and every language better (docs/monitor-detect.md).
+      'bg', 'bh', 'bi', 'bj', 'bk', 'bl', 'bs', 'bt', 'bu', 'bv', 'bw', 'bx', 'by', 'bz',
+      'ca', 'cb', 'cc', 'ce', 'cf', 'cg', 'ch', 'ci', 'cj', 'ck', 'cl', 'cm', 'cn', 'co', 'cp', 'cq',
+      'cr', 'cs', 'ct', 'cu', 'cv', 'cw', 'cx', 'cy', 'cz',
+      'de', 'df', 'dg', 'dh', 'di', 'dj', 'dk', 'dl', 'dm', 'dn', 'do', 'dp', 'dq', 'dr', 'ds', 'dt',
+      'du', 'dv', 'dw', 'dx', 'dy', 'dz', 'ea', 'eb', 'ec', 'ed', 'ee', 'ef', 'eg',
+      'g', 'k', 'p', 'q', 'z', 'zb', 'zc', 'zd', 'ze', 'zf', 'zg', 'zh', 'zi', 'zj', 'zk', 'zl', 'zm',
+      'zn', 'zo', 'zp', 'zq', 'zr', 'zs',
     ].map((x) => `authors-${x}.jsonl`),
     repeat: 10,
     /** How many of the repeats are obfuscated copies (train/augment.ts). */
