@@ -124,8 +124,9 @@ const GROUP = -3;
 /**
  * Compound numerals, for groups of a number spelled out whole («восемь семьсот пять, пятьсот
  * восемнадцать, тридцать, двадцать два» = 8 705 518 30 22): Russian teens, tens and hundreds, Kazakh
- * tens (also as typed on a Russian keyboard) and «жүз» (100). Kazakh «он» (10) is left out: it is
- * the Russian "he". Values: 10-19 teens, 20-90 tens, 100-900 hundreds.
+ * tens (also as typed on a Russian keyboard) and «жүз» (100; «жеті жүз» = 700). Kazakh «он» (10) is
+ * not here: it is also the Russian "he", and is read only inside a run already spelling a number
+ * (KK_TEN). Values: 10-19 teens, 20-90 tens, 100-900 hundreds.
  */
 const COMPOUND = new Map<string, number>([
   ['десять', 10], ['одиннадцать', 11], ['двенадцать', 12], ['тринадцать', 13], ['четырнадцать', 14],
@@ -137,6 +138,11 @@ const COMPOUND = new Map<string, number>([
   ['жиырма', 20], ['отыз', 30], ['қырық', 40], ['кырык', 40], ['елу', 50], ['алпыс', 60], ['жетпіс', 70],
   ['жетпис', 70], ['сексен', 80], ['тоқсан', 90], ['токсан', 90], ['жүз', 100], ['жуз', 100],
 ]);
+
+/** Kazakh «он» (10): "he" in Russian, so a numeral only inside a run («… он алты, нөл екі» = 16 02). */
+const KK_TEN = 'он';
+/** Kazakh «жүз» (100), which takes the unit before it as its multiplier («төрт жүз» = 400; Russian hundreds are one word). */
+const isKkHundred = (t: string, s: number, e: number) => e - s === 3 && (t.slice(s, e).toLowerCase() === 'жүз' || t.slice(s, e).toLowerCase() === 'жуз');
 
 /** The compound numeral t[s, e) (see COMPOUND), or -1. */
 function compoundAt(t: string, s: number, e: number): number {
@@ -156,9 +162,12 @@ class NumeralGroup {
   get open(): boolean {
     return this.s >= 0;
   }
-  /** Whether a unit word completes the open group ("двадцать два", "семьсот пять"). */
-  takesUnit(): boolean {
-    return this.open && this.u < 0 && (this.t >= 20 || (this.h >= 0 && this.t < 0));
+  /**
+   * Whether unit `d` completes the open group ("двадцать два", "семьсот пять", Kazakh "он алты" = 16).
+   * Never a zero: "двадцать ноль" is no number, and "… восемьдесят, ноль шесть" starts a group.
+   */
+  takesUnit(d: number): boolean {
+    return this.open && this.u < 0 && d > 0 && (this.t >= 20 || this.t === 10 || (this.h >= 0 && this.t < 0));
   }
   /** Whether the compound numeral `v` (tens or a teen) continues the open group after a hundred ("пятьсот восемнадцать"). */
   takes(v: number): boolean {
@@ -222,16 +231,26 @@ function spelledRuns(text: string, found: Found[]): void {
     if (letter) while (j < n && isLetter(text.charCodeAt(j))) j++;
     else while (j < n && text.charCodeAt(j) >= 0x30 && text.charCodeAt(j) <= 0x39) j++;
     const d = letter ? runDigitAt(text, i, j) : -1;
-    const v = letter && d < 0 ? compoundAt(text, i, j) : -1;
+    let joined = lastEnd >= 0 && i - lastEnd <= MAX_RUN_JOIN && (digits > 0 || run.length > 0 || group.open);
+    for (let k = lastEnd; joined && k < i; k++) joined = isRunJoin(text.charCodeAt(k));
+    let v = letter && d < 0 ? compoundAt(text, i, j) : -1;
+    if (v < 0 && d < 0 && joined && j - i === 2 && text.slice(i, j).toLowerCase() === KK_TEN) v = 10;
     if (letter && d < 0 && v < 0) close();
     else {
-      let joined = lastEnd >= 0 && i - lastEnd <= MAX_RUN_JOIN && (digits > 0 || run.length > 0 || group.open);
-      for (let k = lastEnd; joined && k < i; k++) joined = isRunJoin(text.charCodeAt(k));
       if (!joined) close();
-      if (v >= 0) {
+      // a comma ends a group: "семьсот восемьдесят, ноль шесть" is 780 06
+      else if (group.open && text.lastIndexOf(',', i) >= lastEnd) endGroup();
+      const prev = run.length > 0 ? run[run.length - 1] : null;
+      if (joined) for (let k = lastEnd; k < i; k++) if (text.charCodeAt(k) === 0x2c) run.push({ s: k, e: k + 1, d: COMMA_GAP });
+      if (v === 100 && !group.open && prev !== null && prev.e === lastEnd && prev.d > 0 && i - lastEnd === 1 && text.charCodeAt(lastEnd) === 0x20 && isKkHundred(text, i, j)) {
+        // Kazakh "<unit> жүз": the unit read before is the hundreds digit ("жеті жүз бес" = 705)
+        run.pop();
+        digits--;
+        group.add(prev.s, j, prev.d * 100);
+      } else if (v >= 0) {
         if (!group.takes(v)) endGroup();
         group.add(i, j, v);
-      } else if (letter && group.takesUnit()) {
+      } else if (letter && group.takesUnit(d)) {
         group.add(i, j, d);
         endGroup();
       } else {
@@ -239,7 +258,6 @@ function spelledRuns(text: string, found: Found[]): void {
         if (letter) run.push({ s: i, e: j, d });
         digits += letter ? 1 : j - i;
       }
-      if (joined) for (let k = lastEnd; k < i; k++) if (text.charCodeAt(k) === 0x2c) run.push({ s: k, e: k + 1, d: COMMA_GAP });
       lastEnd = j;
     }
     i = j;

@@ -17,7 +17,7 @@ export const F = {
   NORMALIZE: 128,
   KEYWORD: 256, // a word starting tg / тг / tlg / телег… ("тг: name")
   SPELLED_DOT: 512, // a word dot / точка / тчк / нүкте / дот
-  AT_WORD: 1024, // a word at / собака / sobaka / айқұлақ / эт
+  AT_WORD: 1024, // a word at / собака / собачка / sobaka / айқұлақ / эт
   SPELLED_JOINT: 2048, // a word подчёркивание / нижн… / андерскор / астын… / астың… / underscore (spelled-joints.ts)
 } as const;
 
@@ -155,10 +155,10 @@ function wordFlags(t: string, i: number, first: number): number {
       return second === 0x6e && wordAt(t, i + 2, 'der') ? F.SPELLED_JOINT : 0;
     case 0x61: // a: at; а-prefixed Kazakh "айқұлақ" is Cyrillic below
       return second === 0x74 && !isLetterAt(t, i + 2) ? F.AT_WORD : 0;
-    case 0x441: // с: собака
-      return second === 0x43e && wordAt(t, i + 2, 'бак') ? F.AT_WORD : 0;
-    case 0x73: // s: sobaka
-      return second === 0x6f && wordAt(t, i + 2, 'bak') ? F.AT_WORD : 0;
+    case 0x441: // с: собака, собачка
+      return second === 0x43e && (wordAt(t, i + 2, 'бак') || wordAt(t, i + 2, 'бачк')) ? F.AT_WORD : 0;
+    case 0x73: // s: sobaka, sobachka
+      return second === 0x6f && (wordAt(t, i + 2, 'bak') || wordAt(t, i + 2, 'bachk')) ? F.AT_WORD : 0;
     case 0x430: // а: айқұлақ, айкулак; астын / астыңғы (сызу), андерскор
       if (second === 0x441) return wordAt(t, i + 2, 'ты') ? F.SPELLED_JOINT : 0;
       if (second === 0x43d) return wordAt(t, i + 2, 'дерск') ? F.SPELLED_JOINT : 0;

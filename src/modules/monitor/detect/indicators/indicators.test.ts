@@ -32,6 +32,9 @@ describe('telegram', () => {
     // an underscore with spaces around it, after a part too short to be a name (blind set eg); letters
     // spelled one by one stay the spaced-name reading's
     assert.deepEqual(pairs('Пиши в тг: krg _ 420 _ shop'), ['telegram:krg_420_shop']);
+    // the Russian or Kazakh name bare between Latin parts (blind set ep); the English one stays bracketed
+    assert.deepEqual(pairs('Жаз: тг taraz астын сызу jasyl астын сызу japyraq'), ['telegram:taraz_jasyl_japyraq']);
+    assert.deepEqual(pairs('тг: aktau нижнее подчеркивание kladmen'), ['telegram:aktau_kladmen']);
     assert.deepEqual(pairs('Drops in 1 hour. DM on Telegram: a s t a n a _ s w e e t s'), ['telegram:astana_sweets']);
     // the word in prose, and a sum, are no joints
     assert.deepEqual(pairs('Подчёркивание в тексте: важно! a + _ + слово, 2 + 2'), []);
@@ -43,6 +46,12 @@ describe('telegram', () => {
     // words before the colon only after "ник", and not a game or another platform
     assert.deepEqual(pairs('Мой ник майнкрафт: steve_2010, ник роблокс: noob_123'), []);
     assert.deepEqual(pairs('Оператор сотовой связи: beeline_kz. Писать код на: snake_case'), []);
+  });
+  it('reads «собачка» as the @ sign and more arrows after "тг" (blind sets ep, eo)', () => {
+    assert.deepEqual(pairs('Пиши собачка shym_zakrytyi — для новичков проверка'), ['telegram:shym_zakrytyi']);
+    assert.deepEqual(pairs('моя собачка любит гулять, а собака спит'), []);
+    assert.deepEqual(pairs('Кладмен керек. тг ➜ usk_rabota_kld'), ['telegram:usk_rabota_kld']);
+    assert.deepEqual(pairs('тг ► kokshe_shop, тг ⇒ kokshe_op'), ['telegram:kokshe_shop', 'telegram:kokshe_op']);
     // an English noun after the keyword names the channel in prose unless a handle-shaped name follows
     assert.deepEqual(pairs('Subscribe to our Telegram channel: Daily news. Telegram bot: coming soon'), []);
   });
@@ -364,6 +373,12 @@ describe('phone', () => {
     assert.equal(one('звони восемь семьсот семь пятьсот тридцать восемь двадцать один девяносто', 'phone').value, '+77075382190');
     assert.equal(one('нөмір: сегіз жеті нөл бір, екі жиырма бір, отыз, елу бес', 'phone').value, '+77012213055');
     assert.deepEqual(pairs('семьсот тридцать рублей и двадцать два дня, пятьсот восемнадцать человек'), []);
+    // a comma ends a group, and a zero starts one (blind set ep): 8 701 780 06 29, not 780 0 6
+    assert.equal(one('Звони: восемь, семьсот один, семьсот восемьдесят, ноль шесть, двадцать девять', 'phone').value, '+77017800629');
+    // Kazakh hundreds take the unit before «жүз» («жеті жүз бес» = 705), «он» (10) is read inside a run
+    const k = one('Хабарлас: сегіз жеті жүз бес, төрт жүз сексен бір, он алты, нөл екі', 'phone');
+    assert.deepEqual([k.value, k.written], ['+77054811602', 'сегіз жеті жүз бес, төрт жүз сексен бір, он алты, нөл екі']);
+    assert.deepEqual(pairs('он сказал: восемь семь ноль пять, он пришёл в семь'), []);
     // counting in words is no number: fewer than ten digits in a row, or interrupted by a word
     assert.deepEqual(pairs('семь раз отмерь, один раз отрежь; семь, восемь, девять, десять — считаем до ста'), []);
     assert.deepEqual(pairs('бір екі үш төрт бес алты жеті — санаймыз, сегіз тоғыз нөл'), []);

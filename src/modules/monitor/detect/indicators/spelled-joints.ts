@@ -12,11 +12,13 @@ import * as normalizeMod from './normalize.js';
 // local consts: imported bindings are getters under tsx (a property load per use)
 const { replaceSpans } = normalizeMod;
 
-/** The underscore's names: Russian, Kazakh (also typed on a Russian keyboard), English. */
-const NAMES = [
+/** The underscore's names in Russian and Kazakh (also typed on a Russian keyboard). */
+const NAMES_CYR = [
   'нижнее[ \\t]+подч[её]ркивание', 'нижний[ \\t]+пробел', 'нижнее[ \\t]+тире', 'подч[её]ркивание', 'андерскор',
-  'астын(?:ғы|гы)?[ \\t]+сыз(?:у|ық|ык)', 'астыңғы[ \\t]+сызық', 'underscore', 'under[ \\t]score',
+  'астын(?:ғы|гы)?[ \\t]+сыз(?:у|ық|ык)', 'астыңғы[ \\t]+сызық',
 ].join('|');
+/** ... and in English. */
+const NAMES = `${NAMES_CYR}|underscore|under[ \\t]score`;
 
 /**
  * An underscore with a space or "+" beside it ("krg _ 420 _ shop", "shym + _ + almaz"): a cheap test
@@ -25,12 +27,14 @@ const NAMES = [
 export const LOOSE_UNDERSCORE = /[ \t+]_|_[ \t+]/;
 
 /**
- * A spelled joint between two Latin letters or digits: the name in brackets, "+ _ +", or an underscore
- * with spaces around it after a short part ("krg _ 420 _ shop": too short to be a name on its own).
- * Not the bare name: "tg: Python underscore methods" is prose about a Python name.
+ * A spelled joint between two Latin letters or digits: the name in brackets, "+ _ +", the Russian or
+ * Kazakh name bare ("taraz астын сызу jasyl": Cyrillic words between Latin parts are no prose), or an
+ * underscore with spaces around it after a short part ("krg _ 420 _ shop": too short to be a name on
+ * its own). Not the English name bare: "tg: Python underscore methods" is prose about a Python name.
  */
 const JOINT_RE = new RegExp(
   `(?<=[a-z0-9])[ \\t]*(?:[(\\[{<«"][ \\t]*(?:${NAMES})[ \\t]*[)\\]}>»"]|\\+[ \\t]*_[ \\t]*\\+)[ \\t]*(?=[a-z0-9])|` +
+    `(?<=[a-z0-9])[ \\t]+(?:${NAMES_CYR})[ \\t]+(?=[a-z0-9])|` +
     // after a part of two to four chars (a longer one is a name, and web.ts joins the parts that follow
     // it); not between single letters: "a s t a n a _ s w e e t s" is a name spelled letter by letter
     `(?<=(?<![a-z0-9_])[a-z0-9]{2,4})[ \\t]+_[ \\t]+(?=[a-z0-9]{2})`,

@@ -61,7 +61,8 @@ const TME_RE = new RegExp(
 const TME_HINT = /(?:[mм] ?[eе]|[MМ] ?[EЕ]|[MМ] ?[eе]|dog|DOG)\s?\//; // Cyrillic "Т.МЕ/" and spaced "t . m e /" too
 const TG_RESOLVE_RE = /tg:\/\/resolve\?domain=([a-z][a-z0-9_]{4,31})(?![a-z0-9_])/gi;
 
-const AT_WORDS = 'собака|sobaka|айқұлақ|айкулак';
+// the @ sign's names: Russian «собака» (also the diminutive «собачка»), Kazakh «айқұлақ», in Latin letters too
+const AT_WORDS = 'собака|собачк[аиуеой]|sobaka|sobachk[aiueoy]|айқұлақ|айкулак';
 const AT = `(?:\\s?@\\s?|\\s?[\\[({<]\\s?(?:at|@|эт|${AT_WORDS})\\s?[\\])}>]\\s?|\\s(?:at|${AT_WORDS})\\s)`;
 // A bracketed dot inside the local part: "krg (точка) kladmen [at] gmail (точка) com".
 const LOCAL_DOT = `\\s?[\\[({<]\\s?(?:\\.|${DOT_WORDS})\\s?[\\])}>]\\s?`;
@@ -85,7 +86,7 @@ const HANDLE_RE = new RegExp(
 // counts as a space, not a separator: "тг ~ name_24" needs a handle-shaped name, and
 // "15 000 тг ~ approx" is tenge.
 /** Arrows pointing at a name ("→ x_shop"); with the dashes, what separates a contact word from a name. */
-const POINTERS = '->|→|=>|👉|➡️?';
+const POINTERS = '->|→|=>|👉|➡️?|➜|➔|⇒|⟶|►|▶️?';
 /** Dashes and arrows between a contact word and a name (also after a contact verb, CONTACT_RE). */
 const ARROWS = `–|—|${POINTERS}`;
 const KW_SEP = `(:|-|=|${ARROWS})`;
