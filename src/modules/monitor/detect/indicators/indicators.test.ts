@@ -47,11 +47,14 @@ describe('telegram', () => {
     assert.deepEqual(pairs('Мой ник майнкрафт: steve_2010, ник роблокс: noob_123'), []);
     assert.deepEqual(pairs('Оператор сотовой связи: beeline_kz. Писать код на: snake_case'), []);
   });
-  it('reads «собачка» as the @ sign and more arrows after "тг" (blind sets ep, eo)', () => {
+  it('reads «собачка» as the @ sign, more arrows after "тг" and "тг без @:" (blind sets ep, eo, eq)', () => {
     assert.deepEqual(pairs('Пиши собачка shym_zakrytyi — для новичков проверка'), ['telegram:shym_zakrytyi']);
     assert.deepEqual(pairs('моя собачка любит гулять, а собака спит'), []);
     assert.deepEqual(pairs('Кладмен керек. тг ➜ usk_rabota_kld'), ['telegram:usk_rabota_kld']);
     assert.deepEqual(pairs('тг ► kokshe_shop, тг ⇒ kokshe_op'), ['telegram:kokshe_shop', 'telegram:kokshe_op']);
+    // "без @" between the keyword and the colon: the name typed without the @ (blind set eq)
+    assert.deepEqual(pairs('Балқаш 🧂 крис, тапсырыс 24/7. Тг без @: balkhash_kris'), ['telegram:balkhash_kris']);
+    assert.deepEqual(pairs('telegram without @: almaty_shop'), ['telegram:almaty_shop']);
     // an English noun after the keyword names the channel in prose unless a handle-shaped name follows
     assert.deepEqual(pairs('Subscribe to our Telegram channel: Daily news. Telegram bot: coming soon'), []);
   });

@@ -95,6 +95,8 @@ const KW_SEP = `(:|-|=|${ARROWS})`;
 const KW_VERB = `[ \\t]+(?:жаз|пиш|напиш)[${CYR}]{0,6}[ \\t]+`;
 // "telegram arqyly: name": the Latin-script Kazakh "via" between the keyword and the colon.
 const KK_LATIN_VIA = 'ar[qk][yi]l[yi]|or[qk][yi]l[yi]';
+// ... or how to write it: "Тг без @: name" (the name typed without the @).
+const NO_AT = '(?:без|without)[ \\t]?@';
 // ... or what the name is, in English: "tg channel — name", "telegram bot: name".
 const KW_LATIN_NOUN = 'channel|chat|group|bot|account|kanal';
 const LATIN_NOUN_HEAD = new RegExp(`(?:${KW_LATIN_NOUN})[^a-z]*$`, 'i');
@@ -107,7 +109,7 @@ const SPLIT_TELEGRAM = [
 ].join('|');
 const KEYWORD_RE = new RegExp(
   `(?<![a-z0-9${CYR}_])(?:tg|тг|tlg|тлг|teleg(?:ram[a-z]{0,2}|[aeuy]|oy)?|телег[${CYR}]*|${SPLIT_TELEGRAM}|тележк[${CYR}]*)` +
-    `(?:-[${CYR}]{1,6})?(?:(?:[ \\t]+(?:[${CYR}]{1,12}|${KK_LATIN_VIA}|${KW_LATIN_NOUN})){1,2}\\s*${KW_SEP}\\s*|\\s*${KW_SEP}\\s*|\\s*~\\s*|${KW_VERB}|\\s+)` +
+    `(?:-[${CYR}]{1,6})?(?:(?:[ \\t]+(?:[${CYR}]{1,12}|${KK_LATIN_VIA}|${KW_LATIN_NOUN}|${NO_AT})){1,2}\\s*${KW_SEP}\\s*|\\s*${KW_SEP}\\s*|\\s*~\\s*|${KW_VERB}|\\s+)` +
     `([a-z][a-z0-9_]{4,31})(?![a-z0-9_@]|\\.[a-z0-9]|:\\/)`,
   'gi',
 );
