@@ -46,6 +46,30 @@ const HELD_OUT: Record<string, Floor> = {
   // before these figures: 5fa173e6 0.9462 / 2.67%, 6b531fac 0.9742 / 1.33% (one benign row flagged);
   // indicator F1 1.0 on both.
   'authors-eh': { macroF1: 0.97, benignFpr: 0.014 },
+  // Six more written blind on 6b531fac the same session, asked for as possible training data: ej
+  // (English first: 116 rows English, street and rave slang, vendor menus; expat and tourist hard
+  // negatives), ek (code words on both sides: offers naming no drug against honest sellers of tea,
+  // flour, vitamins, bath salt), el (humour, quotation and reports against the real thing: 100 of 200
+  // benign), em (Kazakh first: 148 rows Kazakh or mixed, every region, Kazakh typed on a Russian
+  // keyboard and in Latin), ep (the hidden data's description), eo (short texts: 136 rows under 100
+  // characters). On arrival: ej 0.9812 / 1.33%, ek 0.9645 / 0%, el 0.9729 / 1.00%, em 0.9719 / 0%, ep
+  // 0.9916 / 0%, eo 0.9845 / 0% (5fa173e6: 0.9539 / 2.67%, 0.9306 / 0%, 0.9681 / 1.00%, 0.9357 / 0%,
+  // 0.9726 / 1.33%, 0.9715 / 0%). Trained on in two halves (ej, ek, eo / el, em, ep) they did not
+  // help the other half (0.9776 -> 0.9745 and 0.9769 -> 0.9733, inside a retrain's noise), so they
+  // are held out. Read for their five indicator misses only (compound numerals with commas, Kazakh
+  // «жеті жүз бес», a bare «астын сызу», «собачка», "тг ➜ name"; all read since).
+  'authors-ej': { macroF1: 0.98, benignFpr: 0.014 },
+  'authors-ek': { macroF1: 0.96, benignFpr: 0 },
+  'authors-el': { macroF1: 0.97, benignFpr: 0.01 },
+  'authors-em': { macroF1: 0.97, benignFpr: 0 },
+  'authors-ep': { macroF1: 0.99, benignFpr: 0 },
+  'authors-eo': { macroF1: 0.98, benignFpr: 0 },
+  // eq (the hidden data's description, 101 rows Kazakh or mixed) and er (a day of a monitoring feed:
+  // 120 of 200 benign, 100 rows Kazakh or mixed), written blind as the final clean check of 6b531fac
+  // and not read before these figures: eq 0.9903 / 0% with indicator F1 0.9959, er 1.0 / 0% with 1.0
+  // (5fa173e6: 0.9952 / 0%, 0.9887 / 0.83%). eq's indicator miss, read after: "Тг без @: name" (read since).
+  'authors-eq': { macroF1: 0.99, benignFpr: 0 },
+  'authors-er': { macroF1: 0.99, benignFpr: 0 },
 };
 const TRAINED = RECIPE.authors.files.map((f) => f.replace(/\.jsonl$/, ''));
 /** Training sets with a row no reading covers: ef writes a phone with compound numerals in no consistent way («восемь-семьсот-ноль-ноль-пятьсот восемнадцать…»). */
