@@ -63,7 +63,7 @@ for (const backend of testBackends()) {
       [id.c, id.d, id.e] = (await ing(`${tag}-other`, [
         { external_id: 'c', text: `Шишки, меф — Астана, бот @${tag}c_bot, закладки 24/7` },
         { external_id: 'd', text: 'Астанада ертең күн ашық, жел әлсіз болады.' },
-        { external_id: 'e', text: 'Астана, товар на месте, кто понял — пишите в личку.' },
+        { external_id: 'e', text: 'Астана, привёз то самое, старым знакомым скидка, пишите в личку.' },
       ])) as [string, string, string];
       await detectItems(t.ctx.db, systemActor('test'), Object.values(id));
       const labels = (await t.ctx.db.execute(sql`select id, label, regions from monitor_items where id = any(${sql.param(Object.values(id))}::uuid[])`) as unknown as { rows: { id: string; label: string; regions: string[] }[] }).rows;
