@@ -238,10 +238,17 @@ function spelledRuns(text: string, found: Found[]): void {
     if (letter && d < 0 && v < 0) close();
     else {
       if (!joined) close();
-      // a comma ends a group: "семьсот восемьдесят, ноль шесть" is 780 06
-      else if (group.open && text.lastIndexOf(',', i) >= lastEnd) endGroup();
       const prev = run.length > 0 ? run[run.length - 1] : null;
-      if (joined) for (let k = lastEnd; k < i; k++) if (text.charCodeAt(k) === 0x2c) run.push({ s: k, e: k + 1, d: COMMA_GAP });
+      let comma = false;
+      if (joined) {
+        for (let k = lastEnd; k < i; k++) {
+          if (text.charCodeAt(k) !== 0x2c) continue;
+          comma = true;
+          run.push({ s: k, e: k + 1, d: COMMA_GAP });
+        }
+      }
+      // a comma ends a group: "семьсот восемьдесят, ноль шесть" is 780 06
+      if (comma) endGroup();
       if (v === 100 && !group.open && prev !== null && prev.e === lastEnd && prev.d > 0 && i - lastEnd === 1 && text.charCodeAt(lastEnd) === 0x20 && isKkHundred(text, i, j)) {
         // Kazakh "<unit> жүз": the unit read before is the hundreds digit ("жеті жүз бес" = 705)
         run.pop();
