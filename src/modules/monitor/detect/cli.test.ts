@@ -49,6 +49,15 @@ describe('qalqan scan', () => {
     assert.equal(r[9].indicators[0].value, 'tail_shop');
   });
 
+  it('scans a JSON text made of short lines (line breaks are text, not binary)', async () => {
+    const t = io(['{"id":"list","text":"1\\n2\\n3\\nмеф"}\n', '{"id":"bin","text":"\\u0001\\u0002x\\u0003"}\n']);
+    assert.equal(await scanCommand(['-', '--no-explain'], t), 0);
+    const [list, bin] = lines(t.out());
+    assert.equal(list.id, 'list');
+    assert.ok(list.label, JSON.stringify(list));
+    assert.equal(bin.error.code, 'binary_input');
+  });
+
   it('reads a file argument and can skip explanations', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'scan-'));
     const f = join(dir, 'in.txt');
