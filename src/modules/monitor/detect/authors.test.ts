@@ -10,8 +10,8 @@
  *   and for the ninety-one added on 2026-12-07 (eighth session) a two-fold check, each half
  *   scored by a model trained without it (docs/monitor-detect.md, "Sets by other authors"; their
  *   held-out floors and arrival notes as they stood are kept in docs/dev/monitor-detect-history.md).
- * - The sets in HELD_OUT are never trained on: written blind after the committed model was trained
- *   (or, for ej-ep, tried as training data and left out), their floors the figures they gave.
+ * - The sets in HELD_OUT are never trained on: written blind and not used to build the committed
+ *   model (ej-ep were tried as training data and left out), their floors the figures they gave.
  *
  * The indicator floor is F1 1 on every set but ef and ei (a value no reading covers, said at each),
  * and never a value with a broken checksum (precision 1; each set writes such
