@@ -145,10 +145,12 @@ export class Normalizer {
   private spacedStart = 0;
   /** Original offset of that run's first word. */
   private spacedStartSrc = 0;
-  /** Output lengths before the runs of SPACED_RUN or more short words: syllables written apart by spaces (glue.ts) are looked for there. */
-  private spacedAt = new Int32Array(8);
-  /** Original offsets of the runs' first words: the glue pass of hyphenated syllables, run first, may have moved them left. */
-  private spacedSrc = new Int32Array(8);
+  /**
+   * The runs of SPACED_RUN or more short words, where syllables written apart by spaces (glue.ts) are
+   * looked for, two entries per run: the output length before its first word, and that word's
+   * original offset (the glue pass of hyphenated syllables, run first, may have moved it left).
+   */
+  private spaced = new Int32Array(16);
   private spacedRuns = 0;
   /** The text of the current run (for F_AFTER_SPACE). */
   private src = '';
@@ -511,17 +513,14 @@ export class Normalizer {
 
   /** Record the current run of short words (its first word's output and original positions). */
   private addRun(): void {
-    const k = this.spacedRuns++;
-    if (k === this.spacedAt.length) {
-      const at = new Int32Array(2 * k);
-      at.set(this.spacedAt);
-      this.spacedAt = at;
-      const src = new Int32Array(2 * k);
-      src.set(this.spacedSrc);
-      this.spacedSrc = src;
+    const k = 2 * this.spacedRuns++;
+    if (k === this.spaced.length) {
+      const grown = new Int32Array(2 * k);
+      grown.set(this.spaced);
+      this.spaced = grown;
     }
-    this.spacedAt[k] = this.spacedStart;
-    this.spacedSrc[k] = this.spacedStartSrc;
+    this.spaced[k] = this.spacedStart;
+    this.spaced[k + 1] = this.spacedStartSrc;
   }
 
   /**
@@ -529,10 +528,10 @@ export class Normalizer {
    * glued at hyphens before it removed chars (glue.ts); the word that starts at its original offset.
    */
   private runAt(r: number): number {
-    const src = this.spacedSrc[r];
+    const src = this.spaced[2 * r + 1];
     const start = this.start;
     const out = this.out;
-    let i = Math.min(this.spacedAt[r], this.len - 1);
+    let i = Math.min(this.spaced[2 * r], this.len - 1);
     while (i > 0 && start[i] > src) i--;
     // glued into the word before it: the run goes on at the next word
     if (i > 0 && out[i] !== SPACE && out[i - 1] !== SPACE) while (i < this.len && out[i] !== SPACE) i++;
@@ -559,8 +558,7 @@ export class Normalizer {
     this.start = new Int32Array(1024);
     this.end = new Int32Array(1024);
     this.flags = new Uint8Array(1024);
-    this.spacedAt = new Int32Array(8);
-    this.spacedSrc = new Int32Array(8);
+    this.spaced = new Int32Array(16);
   }
 
   private ensure(extra: number): void {
