@@ -66,13 +66,13 @@ export function extractIndicators(text: string): Indicator[] {
   const spelled = SEVEN.test(norm.text);
   const words = spelled || (f.junctions > 0 && hasDigitWord(norm.text, JUNCTIONS, f.junctions)) ? foldDigitWords(norm.text, spelled) : null;
   if (words) {
-    norm = after(norm.start ? norm : null, words);
+    norm = after(norm, words);
     f = scanFeatures(norm.text, false);
   }
   // underscores spelled out inside a Telegram name ("yol (нижнее подчёркивание) driver"; spelled-joints.ts)
   const joints = f.flags & F.SPELLED_JOINT || (f.flags & F.UNDERSCORE && LOOSE_UNDERSCORE.test(norm.text)) ? foldSpelledJoints(norm.text) : null;
   if (joints) {
-    norm = after(norm.start ? norm : null, joints);
+    norm = after(norm, joints);
     f = scanFeatures(norm.text, false);
   }
   const t = norm.text;
@@ -116,9 +116,9 @@ export function extractIndicators(text: string): Indicator[] {
   });
 }
 
-/** `second` (a normalisation of `first.text`) mapped back to the text `first` came from. */
-function after(first: Normalized | null, second: Normalized): Normalized {
-  if (!first) return second;
+/** `second` (a normalisation of `first.text`) mapped back to the text `first` came from (`second` itself when `first` is the text unchanged). */
+function after(first: Normalized, second: Normalized): Normalized {
+  if (!first.start || !first.end) return second;
   const fs = first.start!, fe = first.end!;
   const ss = second.start!, se = second.end!;
   const start = new Int32Array(ss.length);
