@@ -142,7 +142,10 @@ const COMPOUND = new Map<string, number>([
 /** Kazakh «он» (10): "he" in Russian, so a numeral only inside a run («… он алты, нөл екі» = 16 02). */
 const KK_TEN = 'он';
 /** Kazakh «жүз» (100), which takes the unit before it as its multiplier («төрт жүз» = 400; Russian hundreds are one word). */
-const isKkHundred = (t: string, s: number, e: number) => e - s === 3 && (t.slice(s, e).toLowerCase() === 'жүз' || t.slice(s, e).toLowerCase() === 'жуз');
+function isKkHundred(t: string, s: number, e: number): boolean {
+  const w = e - s === 3 ? t.slice(s, e).toLowerCase() : '';
+  return w === 'жүз' || w === 'жуз';
+}
 
 /** The compound numeral t[s, e) (see COMPOUND), or -1. */
 function compoundAt(t: string, s: number, e: number): number {
