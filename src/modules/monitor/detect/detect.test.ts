@@ -96,6 +96,20 @@ describe('detect: explanations', () => {
     assert.ok(r.explain.some((e) => e.kind === 'feature' && typeof e.weight === 'number'));
   });
 
+  it('does not count ordinary-context words inside a handle, domain or URL', () => {
+    const text = 'ГАШ БОШКИ ТГ krg_zelen77 Bot @sunny_garden_helper_bot';
+    const r = expectLabel(text, 'drug_sale');
+    const handle = text.indexOf('@sunny');
+    const inHandle = r.explain.filter((e) => e.kind === 'term' && e.start >= handle).map((e) => `${e.text}:${e.category}`);
+    assert.deepEqual(inHandle, ['bot:shop'], 'garden and helper are left out; the shop word stays');
+    // the same words in the post itself are what it says
+    const garden = detect('Семена и рассада для сада, garden center, Алматы');
+    assert.ok(garden.explain.some((e) => e.kind === 'term' && e.category === 'garden'), JSON.stringify(garden.explain));
+    // and drug words inside a name keep counting
+    const shop = detect('Пиши @zakladki_alm_bot');
+    assert.ok(shop.explain.some((e) => e.kind === 'feature' && e.category.includes('handle_drug')), JSON.stringify(shop.explain));
+  });
+
   it('never throws on odd input', () => {
     for (const t of ['', '\uD800', '\u0000'.repeat(10), '🇰🇿🇰🇿', 'x'.repeat(20000)]) {
       const r = detect(t);

@@ -65,6 +65,35 @@ export interface FeatureConfig {
  */
 export const DEFAULT_FEATURES: FeatureConfig = { hashBits: 18, nMin: 3, nMax: 4 };
 
+/**
+ * Categories of ordinary, lawful contexts (news, clinics, gardening, cooking, games …) that do
+ * not count when their word stands inside a name: a Telegram handle, domain, URL or e-mail. A
+ * shop picks a harmless name (@sunny_garden_helper_bot) to look harmless; such a name is still
+ * read by the n-grams, but it must not outweigh what the post says. Drug-context words inside
+ * names keep counting (shops name themselves after their goods: handle_drug).
+ */
+const NAME_BLIND_CATS = new Set([
+  'police', 'court', 'news', 'prevention', 'report', 'quote', 'clinic', 'addiction', 'pharmacy', 'education',
+  'legit_job', 'food_salt', 'spa', 'cones_nuts', 'garden', 'mushroom_food', 'baking', 'collection', 'treasure',
+  'kids_event', 'appliance', 'internet', 'pets_humor', 'crypto_legit', 'game', 'media', 'science', 'auto',
+  'emoji_benign', 'negation',
+]);
+
+function isName(type: string): boolean {
+  return type === 'telegram' || type === 'domain' || type === 'url' || type === 'email';
+}
+
+function hasNameIndicator(inds: readonly Indicator[]): boolean {
+  for (const x of inds) if (isName(x.type)) return true;
+  return false;
+}
+
+/** Original offset `at` lies inside a name indicator's span. */
+function insideName(inds: readonly Indicator[], at: number): boolean {
+  for (const x of inds) if (at >= x.start && at < x.end && isName(x.type)) return true;
+  return false;
+}
+
 /** Smallest doubling of `cap` that holds n. */
 function grown(cap: number, n: number): number {
   while (cap < n) cap *= 2;
@@ -176,7 +205,7 @@ export class FeatureExtractor {
     }
     this.fused = w32 !== null;
     this.lex.match(buf, norm.flags, len, this.matches);
-    this.dense(text, len, indicators);
+    this.dense(text, len, indicators, norm.start);
   }
 
   /**
@@ -350,12 +379,13 @@ export class FeatureExtractor {
     acc[0] = w0; acc[1] = w1; acc[2] = w2; acc[3] = w3;
   }
 
-  private dense(text: string, normLen: number, inds: readonly Indicator[]): void {
+  private dense(text: string, normLen: number, inds: readonly Indicator[], origStart: Int32Array): void {
     const cc = this.catCount;
     cc.fill(0);
     this.subSeen.fill(0);
     const { termCat, termSub } = this.lex;
     const m = this.matches;
+    if (inds.length > 0 && hasNameIndicator(inds)) this.dropNamedContext(inds, origStart);
     for (let i = 0; i < m.n; i++) {
       const t = m.term[i];
       cc[termCat[t]]++;
@@ -431,6 +461,31 @@ export class FeatureExtractor {
     }
     this.nDense = n;
   }
+
+  /**
+   * Remove the matches of NAME_BLIND_CATS terms that stand inside a name indicator, so
+   * neither the features nor the explanation count them.
+   */
+  private dropNamedContext(inds: readonly Indicator[], origStart: Int32Array): void {
+    const m = this.matches;
+    const blind = this.nameBlind;
+    const termCat = this.lex.termCat;
+    let k = 0;
+    for (let i = 0; i < m.n; i++) {
+      if (blind[termCat[m.term[i]]] === 1 && insideName(inds, origStart[m.start[i]])) continue;
+      m.term[k] = m.term[i];
+      m.start[k] = m.start[i];
+      m.end[k] = m.end[i];
+      k++;
+    }
+    m.n = k;
+  }
+
+  /** Context-category ids (NAME_BLIND_CATS) as a 0/1 table. */
+  private get nameBlind(): Uint8Array {
+    return (this._nameBlind ??= Uint8Array.from(this.lex.cats, (c) => (NAME_BLIND_CATS.has(c) ? 1 : 0)));
+  }
+  private _nameBlind: Uint8Array | null = null;
 
   /** Lexicon terms inside a handle/domain written without separators (kladovka, bezpalevshop). */
   private scanHandle(v: string, cc: Int32Array, drugCat: number, jobCat: number): void {
