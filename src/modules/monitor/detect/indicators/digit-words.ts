@@ -124,8 +124,9 @@ const GROUP = -3;
 /**
  * Compound numerals, for groups of a number spelled out whole («восемь семьсот пять, пятьсот
  * восемнадцать, тридцать, двадцать два» = 8 705 518 30 22): Russian teens, tens and hundreds, Kazakh
- * tens (also as typed on a Russian keyboard) and «жүз» (100; «жеті жүз» = 700). Kazakh «он» (10) is
- * not here: it is also the Russian "he", and is read only inside a run already spelling a number
+ * tens (also as typed on a Russian keyboard) and «жүз» (100; «жеті жүз» = 700), English teens, tens
+ * and "hundred" ("eight seven zero eight, nine zero nine, thirty-eight, zero four"). Kazakh «он» (10)
+ * is not here: it is also the Russian "he", and is read only inside a run already spelling a number
  * (KK_TEN). Values: 10-19 teens, 20-90 tens, 100-900 hundreds.
  */
 const COMPOUND = new Map<string, number>([
@@ -137,14 +138,20 @@ const COMPOUND = new Map<string, number>([
   ['семьсот', 700], ['восемьсот', 800], ['девятьсот', 900],
   ['жиырма', 20], ['отыз', 30], ['қырық', 40], ['кырык', 40], ['елу', 50], ['алпыс', 60], ['жетпіс', 70],
   ['жетпис', 70], ['сексен', 80], ['тоқсан', 90], ['токсан', 90], ['жүз', 100], ['жуз', 100],
+  ['ten', 10], ['eleven', 11], ['twelve', 12], ['thirteen', 13], ['fourteen', 14], ['fifteen', 15], ['sixteen', 16],
+  ['seventeen', 17], ['eighteen', 18], ['nineteen', 19], ['twenty', 20], ['thirty', 30], ['forty', 40], ['fifty', 50],
+  ['sixty', 60], ['seventy', 70], ['eighty', 80], ['ninety', 90], ['hundred', 100],
 ]);
 
 /** Kazakh «он» (10): "he" in Russian, so a numeral only inside a run («… он алты, нөл екі» = 16 02). */
 const KK_TEN = 'он';
-/** Kazakh «жүз» (100), which takes the unit before it as its multiplier («төрт жүз» = 400; Russian hundreds are one word). */
-function isKkHundred(t: string, s: number, e: number): boolean {
-  const w = e - s === 3 ? t.slice(s, e).toLowerCase() : '';
-  return w === 'жүз' || w === 'жуз';
+/**
+ * Kazakh «жүз» and English "hundred" (100), which take the unit before them as their multiplier
+ * («төрт жүз», "four hundred" = 400; Russian hundreds are one word).
+ */
+function isUnitHundred(t: string, s: number, e: number): boolean {
+  const w = e - s === 3 || e - s === 7 ? t.slice(s, e).toLowerCase() : '';
+  return w === 'жүз' || w === 'жуз' || w === 'hundred';
 }
 
 /** The compound numeral t[s, e) (see COMPOUND), or -1. */
@@ -252,8 +259,8 @@ function spelledRuns(text: string, found: Found[]): void {
       }
       // a comma ends a group: "семьсот восемьдесят, ноль шесть" is 780 06
       if (comma) endGroup();
-      if (v === 100 && !group.open && prev !== null && prev.e === lastEnd && prev.d > 0 && i - lastEnd === 1 && text.charCodeAt(lastEnd) === 0x20 && isKkHundred(text, i, j)) {
-        // Kazakh "<unit> жүз": the unit read before is the hundreds digit ("жеті жүз бес" = 705)
+      if (v === 100 && !group.open && prev !== null && prev.e === lastEnd && prev.d > 0 && i - lastEnd === 1 && text.charCodeAt(lastEnd) === 0x20 && isUnitHundred(text, i, j)) {
+        // Kazakh "<unit> жүз", English "<unit> hundred": the unit read before is the hundreds digit ("жеті жүз бес" = 705)
         run.pop();
         digits--;
         group.add(prev.s, j, prev.d * 100);

@@ -382,6 +382,11 @@ describe('phone', () => {
     const k = one('Хабарлас: сегіз жеті жүз бес, төрт жүз сексен бір, он алты, нөл екі', 'phone');
     assert.deepEqual([k.value, k.written], ['+77054811602', 'сегіз жеті жүз бес, төрт жүз сексен бір, он алты, нөл екі']);
     assert.deepEqual(pairs('он сказал: восемь семь ноль пять, он пришёл в семь'), []);
+    // English teens, tens (also hyphenated) and "<unit> hundred" (blind set es)
+    const e = one("Don't DM, text me: eight seven zero eight, nine zero nine, thirty-eight, zero four", 'phone');
+    assert.deepEqual([e.value, e.written], ['+77089093804', 'eight seven zero eight, nine zero nine, thirty-eight, zero four']);
+    assert.equal(one('call: eight seven hundred five, five hundred eighteen, thirty, twenty two', 'phone').value, '+77055183022');
+    assert.deepEqual(pairs('I waited seven hundred days and twenty two nights, fifty five years, thirty friends'), []);
     // counting in words is no number: fewer than ten digits in a row, or interrupted by a word
     assert.deepEqual(pairs('семь раз отмерь, один раз отрежь; семь, восемь, девять, десять — считаем до ста'), []);
     assert.deepEqual(pairs('бір екі үш төрт бес алты жеті — санаймыз, сегіз тоғыз нөл'), []);
