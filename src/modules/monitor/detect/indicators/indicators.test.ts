@@ -233,6 +233,9 @@ describe('url and domain', () => {
   it('reads no domain from prose around the word "dot"', () => {
     assert.deepEqual(pairs("shops wrote '[.]' instead of a dot to dodge filters"), []);
     assert.deepEqual(pairs('back in the dot com era'), []);
+    // a bracketed dot between spaces, in prose (blind set ev); a name before it still reads
+    assert.deepEqual(pairs('a bot plus a mirror domain written with [.] to dodge filters'), []);
+    assert.deepEqual(pairs('зеркало: alm-shop [.] top'), ['domain:alm-shop.top']);
     assert.deepEqual(pairs('menu: krg-shop dot top, bot: shop dot kz'), ['domain:krg-shop.top', 'domain:shop.kz']);
   });
 });
