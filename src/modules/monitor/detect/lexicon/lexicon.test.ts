@@ -80,6 +80,18 @@ describe('lexicon', () => {
     has('new drop в Алмате', 'drop', 'drop');
   });
 
+  it('reads Kazakh «хабарлас» as contact only, an ad board as no report, "pick up" as no foraging, «биылғы» as no news (et)', () => {
+    has('Полицияға хабарлаңыз: 102', 'хабарлаңыз', 'report');
+    has('Хабарлау үшін сенім телефоны', 'Хабарлау', 'report');
+    has('Хабарлас: 8 707 531 52 50', 'Хабарлас', 'contact');
+    hasNot('Хабарлас: 8 707 531 52 50', 'report');
+    hasNot('📢 ӨСКЕМЕН ХАБАРЛАНДЫРУЛАРЫ', 'report');
+    hasNot('Pick up small orders and leave them at agreed spots', 'mushroom_food');
+    has('mushroom picking near Burabay', 'mushroom picking', 'mushroom_food');
+    hasNot('таза бошки, биылғы өнім', 'news');
+    has('Биыл 500 сайт бұғатталды', 'Биыл', 'news');
+  });
+
   it('matches English plurals of inflected English terms', () => {
     // "s", "es" and "y" are Latin look-alikes of Cyrillic letters: folded after a Cyrillic letter
     // they became "с", "ес", "у" and no English plural matched (fixed 2026-12-07)
