@@ -153,6 +153,8 @@ export class FeatureExtractor {
   /** Index of each EXTRA_CATS pseudo-category. */
   private readonly xIdx: Record<(typeof EXTRA_CATS)[number], number>;
   private readonly contactCat: number;
+  /** 1 for the lexicon categories in NAME_BLIND_CATS. */
+  private readonly nameBlind: Uint8Array;
   private catList = new Int32Array(256);
   /** Dense feature names by index, filled on demand; preallocated so the array stays packed (a holey array of 7k slots falls back to dictionary lookups). */
   private readonly names: (string | undefined)[];
@@ -169,6 +171,7 @@ export class FeatureExtractor {
     this.subSeen = new Uint8Array(lex.subs.length);
     this.xIdx = Object.fromEntries(EXTRA_CATS.map((n, i) => [n, lex.cats.length + i])) as Record<(typeof EXTRA_CATS)[number], number>;
     this.contactCat = lex.cats.indexOf('contact');
+    this.nameBlind = Uint8Array.from(lex.cats, (c) => (NAME_BLIND_CATS.has(c) ? 1 : 0));
     this.names = new Array<string | undefined>(this.denseSize).fill(undefined);
   }
 
@@ -480,12 +483,6 @@ export class FeatureExtractor {
     }
     m.n = k;
   }
-
-  /** Context-category ids (NAME_BLIND_CATS) as a 0/1 table. */
-  private get nameBlind(): Uint8Array {
-    return (this._nameBlind ??= Uint8Array.from(this.lex.cats, (c) => (NAME_BLIND_CATS.has(c) ? 1 : 0)));
-  }
-  private _nameBlind: Uint8Array | null = null;
 
   /** Lexicon terms inside a handle/domain written without separators (kladovka, bezpalevshop). */
   private scanHandle(v: string, cc: Int32Array, drugCat: number, jobCat: number): void {

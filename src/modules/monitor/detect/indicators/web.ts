@@ -187,7 +187,7 @@ export function normalizeTelegram(name: string): string | null {
 // A dot spelled as a bare word, or bracketed, between spaces, and the small words prose puts around
 // such a "dot": "instead of a dot to dodge filters" names no domain a.to, "the dot com era" none
 // the.com, "a mirror domain written with [.] to dodge filters" none with.to.
-const SPACED_WORD_DOT = new RegExp(`\\s(?:${DOT_WORDS})\\s|\\s[\\[({<]\\s?(?:\\.|${DOT_WORDS})\\s?[\\])}>]\\s`, 'i');
+const SPACED_DOT = new RegExp(`\\s(?:${DOT_WORDS})\\s|\\s[\\[({<]\\s?(?:\\.|${DOT_WORDS})\\s?[\\])}>]\\s`, 'i');
 const PROSE_WORDS = new Set(['a', 'an', 'the', 'to', 'of', 'in', 'on', 'at', 'by', 'for', 'and', 'or', 'is', 'it', 'as', 'no', 'not', 'this', 'that', 'with', 'from', 'one', 'each', 'every', 'any', 'some', 'its', 'his', 'her', 'our', 'your', 'their']);
 
 /** Host with defanged dots restored, lower-cased; null unless it looks like a real domain. */
@@ -196,7 +196,7 @@ export function normalizeHost(raw: string, anyTld: boolean): string | null {
   const dot = host.lastIndexOf('.');
   if (dot <= 0) return null;
   // Without a scheme, a name read through a spaced spelled-out or bracketed dot must not be a prose word.
-  if (!anyTld && SPACED_WORD_DOT.test(raw) && host.slice(0, dot).split('.').some((l) => l.length < 2 || PROSE_WORDS.has(l))) return null;
+  if (!anyTld && SPACED_DOT.test(raw) && host.slice(0, dot).split('.').some((l) => l.length < 2 || PROSE_WORDS.has(l))) return null;
   let tld = host.slice(dot + 1);
   const spelled = SPELLED_TLD.get(tld);
   if (spelled && LATIN_HOST.test(host.slice(0, dot))) {
