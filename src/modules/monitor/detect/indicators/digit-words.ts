@@ -25,8 +25,13 @@ const WORDS: Record<string, number> = {
   // Kazakh typed on a Russian keyboard ("торт", 4, is also cake: read only inside a spelled-out run)
   нол: 0, бир: 1, еки: 2, уш: 3, жети: 7, сегиз: 8, тогыз: 9,
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
+  // Russian typed in Latin ("vosem sem sem odin…") and Kazakh in informal Latin ("segiz jeti jeti
+  // bir…"; the 2018 alphabet's letters with acutes are not word letters here: "úsh" is not read)
+  nol: 0, nul: 0, odin: 1, odna: 1, dva: 2, dve: 2, tri: 3, chetyre: 4, chetire: 4, pyat: 5, pjat: 5, shest: 6,
+  sem: 7, vosem: 8, devyat: 9, devjat: 9,
+  bir: 1, eki: 2, ush: 3, bes: 5, alty: 6, jeti: 7, zheti: 7, segiz: 8, togyz: 9, toghyz: 9,
 };
-const MAX_LEN = 6;
+const MAX_LEN = 7;
 
 /** Separators inside a number: space, hyphen, comma. */
 const isJoin = (c: number) => c === 0x20 || c === 0x2d || c === 0x2c || c === 0xa0;
@@ -41,7 +46,7 @@ const MIN_RUN_DIGITS = 10;
  * cheap test (0.1 µs per message of the benchmark mix, 0.4% of which pass it) before the whole text
  * is read for spelled-out numbers.
  */
-export const SEVEN = /[сС][еЕ][мМ][ьЬ]|[жЖ][еЕ][тТ][іІиИ]|[sS][eE][vV][eE][nN]/;
+export const SEVEN = /[сС][еЕ][мМ][ьЬ]|[жЖ][еЕ][тТ][іІиИ]|[sS][eE][vV][eE][nN]|(?<![a-zA-Z])(?:[jJ]|[zZ][hH])[eE][tT][iI](?![a-zA-Z])|(?<![a-zA-Z])[sS][eE][mM](?![a-zA-Z])/;
 
 function hash(t: string, s: number, e: number): number {
   let h = 0;
@@ -73,15 +78,19 @@ function digitWordAt(t: string, s: number, e: number): number {
   return -1;
 }
 
-/** Kazakh "төрт" (4) typed on a Russian keyboard: also "cake", so only read inside a spelled-out run. */
-const TORT = 'торт';
+/** Kazakh "төрт" (4) typed on a Russian keyboard or in Latin: also "cake" and a legal "tort", so only read inside a spelled-out run. */
+const TORT = ['торт', 'tort'];
 
 /** The digit the word t[s, e) stands for inside a spelled-out run: a digit word, or TORT (4). */
 function runDigitAt(t: string, s: number, e: number): number {
   const d = digitWordAt(t, s, e);
-  if (d >= 0 || e - s !== TORT.length) return d;
-  for (let k = 0; k < TORT.length; k++) if (low(t.charCodeAt(s + k)) !== TORT.charCodeAt(k)) return -1;
-  return 4;
+  if (d >= 0 || e - s !== 4) return d;
+  for (const w of TORT) {
+    let k = 0;
+    while (k < 4 && low(t.charCodeAt(s + k)) === w.charCodeAt(k)) k++;
+    if (k === 4) return 4;
+  }
+  return -1;
 }
 
 /** Start of the word of at most MAX_LEN letters that ends at `e` (a non-letter or the text's start before it), or -1. */

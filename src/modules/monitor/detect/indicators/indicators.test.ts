@@ -390,6 +390,10 @@ describe('phone', () => {
     assert.deepEqual([e.value, e.written], ['+77089093804', 'eight seven zero eight, nine zero nine, thirty-eight, zero four']);
     assert.equal(one('call: eight seven hundred five, five hundred eighteen, thirty, twenty two', 'phone').value, '+77055183022');
     assert.deepEqual(pairs('I waited seven hundred days and twenty two nights, fifty five years, thirty friends'), []);
+    // Russian typed in Latin and Kazakh in informal Latin; "tort" (4, also a legal tort) inside a run only
+    assert.equal(one('pishi: vosem sem sem odin dva tri chetyre pyat shest sem vosem', 'phone').value, '+77712345678');
+    assert.equal(one('Zhaz: segiz zheti nol bir, eki ush tort, bes alty, jeti segiz', 'phone').value, '+77012345678');
+    assert.deepEqual(pairs('seminar at 7 pm, sem 2 room 101 202 303 404; tort 2000 2001'), []);
     // counting in words is no number: fewer than ten digits in a row, or interrupted by a word
     assert.deepEqual(pairs('семь раз отмерь, один раз отрежь; семь, восемь, девять, десять — считаем до ста'), []);
     assert.deepEqual(pairs('бір екі үш төрт бес алты жеті — санаймыз, сегіз тоғыз нөл'), []);
