@@ -106,10 +106,21 @@ const FLOORS: Record<string, Floor> = {
   ...HELD_OUT,
 };
 
+const rowsOf = new Map<string, (LabelledRow & { id: string })[]>();
+/** The rows of fixtures/<name>.jsonl, read once. */
+function readSet(name: string): (LabelledRow & { id: string })[] {
+  let rows = rowsOf.get(name);
+  if (!rows) {
+    rows = readFileSync(fileURLToPath(new URL(`./fixtures/${name}.jsonl`, import.meta.url)), 'utf8')
+      .split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as LabelledRow & { id: string });
+    rowsOf.set(name, rows);
+  }
+  return rows;
+}
+
 for (const [name, floor] of Object.entries(FLOORS)) {
   describe(`detect: ${name} (written by another author${name in HELD_OUT ? ', held out' : ', trained on'})`, () => {
-    const rows = readFileSync(fileURLToPath(new URL(`./fixtures/${name}.jsonl`, import.meta.url)), 'utf8')
-      .split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as LabelledRow & { id: string });
+    const rows = readSet(name);
     const { report, preds } = evaluate(getDetector(), rows);
     const misses = () => rows.flatMap((r, i) => (preds[i] === r.label ? [] : [`${r.id}: ${r.label} -> ${preds[i]}`])).join('\n');
 
@@ -138,8 +149,7 @@ describe('held-out sets: a harmless name appended to a drug post', () => {
   // A shop can sign its post with a harmless-looking bot: the words inside a handle, domain or URL
   // that belong to ordinary contexts (garden, helper = clinic …) do not count (features.ts,
   // NAME_BLIND_CATS). Before that rule this pad turned 28% of the drug posts found benign.
-  const rows = Object.keys(HELD_OUT).flatMap((name) => readFileSync(fileURLToPath(new URL(`./fixtures/${name}.jsonl`, import.meta.url)), 'utf8')
-    .split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as LabelledRow));
+  const rows = Object.keys(HELD_OUT).flatMap(readSet);
   const d = getDetector();
   const pad = ' Bot @sunny_garden_helper_bot';
 

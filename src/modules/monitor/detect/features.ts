@@ -388,7 +388,7 @@ export class FeatureExtractor {
     this.subSeen.fill(0);
     const { termCat, termSub } = this.lex;
     const m = this.matches;
-    if (inds.length > 0 && hasNameIndicator(inds)) this.dropNamedContext(inds, origStart);
+    if (hasNameIndicator(inds)) this.dropNamedContext(inds, origStart);
     for (let i = 0; i < m.n; i++) {
       const t = m.term[i];
       cc[termCat[t]]++;

@@ -79,18 +79,15 @@ function digitWordAt(t: string, s: number, e: number): number {
 }
 
 /** Kazakh "төрт" (4) typed on a Russian keyboard or in Latin: also "cake" and a legal "tort", so only read inside a spelled-out run. */
-const TORT = ['торт', 'tort'];
+function isTort(t: string, s: number, e: number): boolean {
+  const w = e - s === 4 ? t.slice(s, e).toLowerCase() : '';
+  return w === 'торт' || w === 'tort';
+}
 
-/** The digit the word t[s, e) stands for inside a spelled-out run: a digit word, or TORT (4). */
+/** The digit the word t[s, e) stands for inside a spelled-out run: a digit word, or «торт» / "tort" (4). */
 function runDigitAt(t: string, s: number, e: number): number {
   const d = digitWordAt(t, s, e);
-  if (d >= 0 || e - s !== 4) return d;
-  for (const w of TORT) {
-    let k = 0;
-    while (k < 4 && low(t.charCodeAt(s + k)) === w.charCodeAt(k)) k++;
-    if (k === 4) return 4;
-  }
-  return -1;
+  return d >= 0 || !isTort(t, s, e) ? d : 4;
 }
 
 /** Start of the word of at most MAX_LEN letters that ends at `e` (a non-letter or the text's start before it), or -1. */
