@@ -73,7 +73,14 @@ function isCombining(cp: number): boolean {
 // three single chars with two letters (normalizer.ts), so "24/7", "1/2/5" and "ж/д" stay as they are.
 const SPLIT_CHARS = new Set([0x20, 0x2e, 0x2d, 0x5f, 0x2a, 0xb7, 0x2022, 0x7c, 0x2f, 0x5c, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2219, 0x22c5]);
 const SYM_CHARS = new Set([...'₸€₽£%#+'].map((c) => c.charCodeAt(0)));
-const SPECIAL_LOWER: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ł: 'l', ı: 'i', ħ: 'h', ŧ: 't', ŋ: 'n', ð: 'd', þ: 'th' };
+// ş, ș and ç are sh and ch in every alphabet that has them: Kazakh Latin of 2021 («şişki», «aqşa»,
+// «şegu» = шишки, ақша, шегу), Turkish, Azerbaijani, Romanian. Stripped of the cedilla they read as
+// «siski», «aqsa», «segu» and missed the Latin spellings of the terms. İ lower-cases to i + a
+// combining dot (two units), which kept the dot inside the word («i̇nternet»).
+const SPECIAL_LOWER: Record<string, string> = {
+  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ł: 'l', ı: 'i', ħ: 'h', ŧ: 't', ŋ: 'n', ð: 'd', þ: 'th',
+  ş: 'sh', ș: 'sh', ç: 'ch', 'i\u0307': 'i',
+};
 const LETTER_RE = /\p{L}/u;
 
 function classify(c: number): number {

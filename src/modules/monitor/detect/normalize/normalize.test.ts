@@ -210,6 +210,15 @@ describe('normalize', () => {
     assert.equal(origOf(n, src, 'мефти'), 'мефті');
   });
 
+  it('reads the Kazakh Latin alphabet of 2021: ş as sh, ç as ch, İ as i', () => {
+    const src = 'ŞIŞKI bar, aqşa kün saiyn, İÇKİ joq, şegu';
+    const n = normalize(src);
+    checkMapSane(n, src);
+    assert.deepEqual(words(n), ['shishki', 'bar', 'aqsha', 'kun', 'saiyn', 'ichki', 'joq', 'shegu']);
+    assert.equal(origOf(n, src, 'shishki'), 'ŞIŞKI');
+    assert.equal(origOf(n, src, 'aqsha'), 'aqşa');
+  });
+
   it('composes decomposed й and folds ё', () => {
     assert.deepEqual(words(normalize('и\u0306од ёлка')), ['йод', 'елка']);
   });
