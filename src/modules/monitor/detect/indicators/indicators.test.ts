@@ -148,6 +148,10 @@ describe('telegram', () => {
     assert.equal(a.written, 't . me / shop_kz_777');
     // the host spaced all through (missed until 2026-12-07, found by a blind set)
     assert.equal(one('DM: t . m e / kz_driver_cargo', 'telegram').written, 't . m e / kz_driver_cargo');
+    // the slash spelled out too (blind set ew, 2026-12-07), in English and Russian
+    assert.equal(one('save it → t dot me slash aktobe_back_again', 'telegram').written, 't dot me slash aktobe_back_again');
+    assert.equal(one('Т.МЕ СЛЭШ krg_shop_777', 'telegram').value, 'krg_shop_777');
+    assert.deepEqual(pairs('me slash you, t slash me'), []);
     const b = one('бот @krg_shоp_bot', 'telegram'); // Cyrillic о inside a Latin handle
     assert.equal(b.value, 'krg_shop_bot');
     assert.equal(b.written, '@krg_shоp_bot');

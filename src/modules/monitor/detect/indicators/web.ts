@@ -50,15 +50,20 @@ const URL_CYR_RE = new RegExp(
 );
 const CYR_HINT = new RegExp(`[.\\])}>]\\s?(?:${CYR_TLDS})(?![${CYR}])`, 'i');
 
+// The slash after a Telegram host, also spelled out as a word ("t dot me slash name"), the way
+// "dot" is spelled for the dot.
+const SLASH = '(?:\\s?\\/\\s?|\\s(?:slash|сл[эе]ш)\\s)';
+
 // Telegram links tolerate spaces everywhere ("t . me / name") because the
 // username check afterwards is strict enough to keep this safe.
 const TME_RE = new RegExp(
   `(?<![a-z0-9_.\\-/${CYR}])(?:(?:h[tx]{2}ps?)\\s?:\\s?\\/\\s?\\/\\s?)?(?:www\\s?\\.\\s?)?` +
     // "m e" too: a spaced host is written spaced all through ("t . m e / name")
-    `(?:t|т|telegram)\\s?${DOT}\\s?(?:m ?e|м ?е|dog)\\s?\\/\\s?(?:s\\s?\\/\\s?)?@?([a-z][a-z0-9_]{4,31})(?![a-z0-9_])`,
+    `(?:t|т|telegram)\\s?${DOT}\\s?(?:m ?e|м ?е|dog)${SLASH}(?:s\\s?\\/\\s?)?@?([a-z][a-z0-9_]{4,31})(?![a-z0-9_])`,
   'gi',
 );
-const TME_HINT = /(?:[mм] ?[eе]|[MМ] ?[EЕ]|[MМ] ?[eе]|dog|DOG)\s?\//; // Cyrillic "Т.МЕ/" and spaced "t . m e /" too
+// Cyrillic "Т.МЕ/" and spaced "t . m e /" too, and the slash spelled out ("t dot me slash name")
+const TME_HINT = /(?:[mм] ?[eе]|[MМ] ?[EЕ]|[MМ] ?[eе]|dog|DOG)(?:\s?\/|\s(?:[sS][lL][aA][sS][hH]|сл[эе]ш|СЛ[ЭЕ]Ш)\s)/;
 const TG_RESOLVE_RE = /tg:\/\/resolve\?domain=([a-z][a-z0-9_]{4,31})(?![a-z0-9_])/gi;
 
 // the @ sign's names: Russian «собака» (also the diminutive «собачка»), Kazakh «айқұлақ», in Latin letters too
