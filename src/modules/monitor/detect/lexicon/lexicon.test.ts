@@ -92,6 +92,21 @@ describe('lexicon', () => {
     has('Биыл 500 сайт бұғатталды', 'Биыл', 'news');
   });
 
+  it('reads contract military service as a legal job, a sapper as no stash layer (ew)', () => {
+    has('набирает военнослужащих по контракту', 'военнослужащих', 'legit_job');
+    has('сапёр-минёр, водитель, связист', 'сапёр', 'legit_job');
+    has('әскери бөлімге келісімшарт бойынша', 'келісімшарт бойынша', 'legit_job');
+    // the shops' «минёр» stays a role
+    has('Нужен минёр, 50к в день', 'минёр', 'role');
+  });
+
+  it('reads the Kazakh Latin alphabet of 2021 (ş for ш): «şişki», «boşki», «gaş», «şegu»', () => {
+    has('Almatyda eñ jaqsy şişki 🌿', 'şişki', 'slang');
+    has('Qostanaida boşki men gaş bar', 'boşki', 'substance');
+    has('Qostanaida boşki men gaş bar', 'gaş', 'substance');
+    has('dostarmen bir şegu', 'şegu', 'use');
+  });
+
   it('matches English plurals of inflected English terms', () => {
     // "s", "es" and "y" are Latin look-alikes of Cyrillic letters: folded after a Cyrillic letter
     // they became "с", "ес", "у" and no English plural matched (fixed 2026-12-07)
