@@ -97,6 +97,16 @@ const HELD_OUT: Record<string, Floor> = {
   // Tuesday_slot" too).
   'authors-eu': { macroF1: 0.98, benignFpr: 0.014 },
   'authors-ev': { macroF1: 0.98, benignFpr: 0.014, indicatorF1: 0.99 },
+  // ew (the hidden data's description, 101 rows Kazakh or mixed) and ex (Kazakh and Russian typed
+  // in Latin letters: the 2021 alphabet's ş ç ğ ñ ä ö ü ū ı, informal Latin, translit, 120+ rows),
+  // written blind in the tenth session and not read before these figures, with 6c1bdc1e: ew 0.9846 /
+  // 1.33% with indicator F1 0.9932, ex 0.9952 / 0% with 1.0. Then read: a military contract post
+  // («сапёр-минёр») read as recruitment (contract military service is a legal job since), "t dot
+  // me slash name" (the slash spelled out: read since). Left: ew-044 lists a phone of eleven digits
+  // for a text that writes twelve (the author's slip, hence the indicator floor). Model 21869c3a
+  // (also reads ş as sh, ç as ch): ew 0.9894 / 0%, ex 0.9952 / 0%.
+  'authors-ew': { macroF1: 0.98, benignFpr: 0.014, indicatorF1: 0.99 },
+  'authors-ex': { macroF1: 0.98, benignFpr: 0.014 },
 };
 const TRAINED = RECIPE.authors.files.map((f) => f.replace(/\.jsonl$/, ''));
 /** Training sets with a row no reading covers: ef writes a phone with compound numerals in no consistent way («восемь-семьсот-ноль-ноль-пятьсот восемнадцать…»). */
