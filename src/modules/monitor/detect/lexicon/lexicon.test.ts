@@ -100,6 +100,17 @@ describe('lexicon', () => {
     has('Нужен минёр, 50к в день', 'минёр', 'role');
   });
 
+  it('reads Kazakh «көмек» (help) as the clinic context, the verb «көмектес-» (to help) not; rap talk as media (ew, ey)', () => {
+    has('Көмек керек болса, 150-ге хабарласыңыз', 'Көмек', 'clinic');
+    has('психологтың көмегімен', 'көмегімен', 'clinic');
+    // "it helped me" is what propaganda says as often as a clinic: Russian «помог» was never a term
+    hasNot('бір түйір ішесің — маған көмектесті', 'clinic');
+    hasNot('ойлауға көмектеседі', 'clinic');
+    has('Баттлдағы «шишка, бошка» деген панчтар ұят емес пе?', 'панчтар', 'media');
+    has('rap lyrics about it', 'lyrics', 'media');
+    hasNot('rapid delivery', 'media');
+  });
+
   it('reads the Kazakh Latin alphabet of 2021 (ş for ш): «şişki», «boşki», «gaş», «şegu»', () => {
     has('Almatyda eñ jaqsy şişki 🌿', 'şişki', 'slang');
     has('Qostanaida boşki men gaş bar', 'boşki', 'substance');
