@@ -104,9 +104,19 @@ const HELD_OUT: Record<string, Floor> = {
   // («сапёр-минёр») read as recruitment (contract military service is a legal job since), "t dot
   // me slash name" (the slash spelled out: read since). Left: ew-044 lists a phone of eleven digits
   // for a text that writes twelve (the author's slip, hence the indicator floor). Model 21869c3a
-  // (also reads ş as sh, ç as ch): ew 0.9894 / 0%, ex 0.9952 / 0%.
+  // (also reads ş as sh, ç as ch): ew 0.9894 / 0%, ex 0.9952 / 0%; 7de3febd (below) 0.9947, 0.9952.
   'authors-ew': { macroF1: 0.98, benignFpr: 0.014, indicatorF1: 0.99 },
   'authors-ex': { macroF1: 0.98, benignFpr: 0.014 },
+  // ey (the hidden data's description with 100 of 200 rows benign hard negatives) and ez (code words
+  // on both sides, ek's theme), written blind the same session on 21869c3a and not read before these
+  // figures: ey 0.9714 / 1.00% (a Kazakh post criticising drug lyrics in rap battles flagged), ez
+  // 0.9947 / 0%, indicator F1 1.0 on both. Then read: rap and lyrics talk is media (lexicon), and
+  // the Kazakh verb «көмектес-» (to help: "it helped me", propaganda's words as often as a clinic's)
+  // no longer reads as the clinic context (ew-094 and ey-133). Model 7de3febd: ey 0.9770 / 0%, ez
+  // 0.9947 / 0%, ew 0.9947 / 0%. Left: propaganda scored 0.88-0.95, under the threshold; coded
+  // recruitment («бағбандар керек», "gardeners" for stash layers).
+  'authors-ey': { macroF1: 0.97, benignFpr: 0.01 },
+  'authors-ez': { macroF1: 0.98, benignFpr: 0.014 },
 };
 const TRAINED = RECIPE.authors.files.map((f) => f.replace(/\.jsonl$/, ''));
 /** Training sets with a row no reading covers: ef writes a phone with compound numerals in no consistent way («восемь-семьсот-ноль-ноль-пятьсот восемнадцать…»). */
