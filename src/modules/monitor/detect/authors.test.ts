@@ -113,10 +113,20 @@ const HELD_OUT: Record<string, Floor> = {
   // 0.9947 / 0%, indicator F1 1.0 on both. Then read: rap and lyrics talk is media (lexicon), and
   // the Kazakh verb «көмектес-» (to help: "it helped me", propaganda's words as often as a clinic's)
   // no longer reads as the clinic context (ew-094 and ey-133). Model 7de3febd: ey 0.9770 / 0%, ez
-  // 0.9947 / 0%, ew 0.9947 / 0%. Left: propaganda scored 0.88-0.95, under the threshold; coded
-  // recruitment («бағбандар керек», "gardeners" for stash layers).
+  // 0.9947 / 0%, ew 0.9947 / 0%; after the lexicon audit (6a4f3738, 1c61354a) ey 0.9831, ex 1.0.
+  // Left: propaganda scored 0.88-0.95, under the threshold; coded recruitment («бағбандар керек»,
+  // "gardeners" for stash layers).
   'authors-ey': { macroF1: 0.97, benignFpr: 0.01 },
   'authors-ez': { macroF1: 0.98, benignFpr: 0.014 },
+  // fa (propaganda against its look-alikes: 70 propaganda, 70 benign recovery stories, warnings,
+  // reports and jokes) and fb (the hidden data's description), written blind the same session as the
+  // clean check of 7de3febd and not read before these figures: fa 0.9687 / 0%, fb 0.9906 / 0%,
+  // indicator F1 1.0 on both; with the lexicon audit (6a4f3738) 0.9722 / 0% and 0.9906 / 0%. Read
+  // after: sales dressed as health advice ("натуральное средство 🌿 из Чуйской долины", a testimonial
+  // ending in a dealer's phone), "один раз — не наркоман" with digits for letters; the phrase and the
+  // Chuy valley are terms since (1c61354a: the same figures, the posts still under the threshold).
+  'authors-fa': { macroF1: 0.96, benignFpr: 0.014 },
+  'authors-fb': { macroF1: 0.98, benignFpr: 0.014 },
 };
 const TRAINED = RECIPE.authors.files.map((f) => f.replace(/\.jsonl$/, ''));
 /** Training sets with a row no reading covers: ef writes a phone with compound numerals in no consistent way («восемь-семьсот-ноль-ноль-пятьсот восемнадцать…»). */

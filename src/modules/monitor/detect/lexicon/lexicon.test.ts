@@ -134,6 +134,12 @@ describe('lexicon', () => {
     has('ұсталды', 'ұсталды', 'police');
   });
 
+  it('knows "один раз — не наркоман" as propaganda and the Chuy valley as cannabis (fa, fb)', () => {
+    has('Короче один раз — не н4ркоман', 'один раз — не н4ркоман', 'propaganda');
+    has('натуральное средство из Чуйской долины', 'Чуйской', 'slang', 'cannabis');
+    has('Шу аңғарынан таза', 'Шу аңғарынан', 'slang', 'cannabis');
+  });
+
   it('reads the Kazakh Latin alphabet of 2021 (ş for ш): «şişki», «boşki», «gaş», «şegu»', () => {
     has('Almatyda eñ jaqsy şişki 🌿', 'şişki', 'slang');
     has('Qostanaida boşki men gaş bar', 'boşki', 'substance');
