@@ -127,6 +127,11 @@ describe('lexicon', () => {
     none('tore, hydrate, ванилин, тестовый, салатын, сырға'); // "tor", "hydra", «ванн», «тесто», «салат», «сыр»
     // double letters fold like stretched ones: "sell", "weed", "teen", "roll" were "sel", "wed", "ten", "rol"
     none('договоримся, отпускаем, workout, selfie, wedding, tennis, tent, role');
+    // «мак» (poppy) took «максимум», Kazakh «мақсат» (goal), «мақала» (article); «роман» romanticising;
+    // «в мес» (a month) messengers
+    none('максимум, максаты, мақала, мақтайды, романтика, в мессенджеры');
+    has('маковый чай', 'маковый', 'substance', 'opium');
+    has('рецепторы', 'рецепторы', 'science');
     // the words themselves are still read
     has('20 мың, 20 мыңға', 'мыңға', 'price');
     has('15к за грамм', '15к', 'price');
