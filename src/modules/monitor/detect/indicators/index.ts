@@ -6,6 +6,7 @@
  * between calls beyond reusable scratch buffers.
  */
 import * as digitWords from './digit-words.js';
+import * as emojiGaps from './emoji-gaps.js';
 import * as features from './features.js';
 import type { Features } from './features.js';
 import * as normalizeMod from './normalize.js';
@@ -20,6 +21,7 @@ import * as web from './web.js';
 // local consts: imported bindings are getters under tsx (a property load per use in hot code)
 const { F, JUNCTIONS, scanFeatures } = features;
 const { SEVEN, foldDigitWords, hasDigitWord } = digitWords;
+const { foldEmojiGaps } = emojiGaps;
 const { normalizeAlways } = normalizeMod;
 const { extractNumbers } = numbers;
 const { LOOSE_UNDERSCORE, foldSpelledJoints } = spelledJoints;
@@ -45,7 +47,11 @@ export { TLD_SET } from './tld.js';
 const webTaken = new Taken();
 const numTaken = new Taken();
 const rawTaken = new Taken();
+const gapNumTaken = new Taken();
+const gapWebTaken = new Taken();
 const BECH32_HINT = /[bB][cC]1/;
+// A digit followed by an emoji or a symbol (surrogate pairs start with U+D83C..D83E): see emoji-gaps.ts.
+const EMOJI_GAP_HINT = /\d[ \u00A0]?[\u203C-\u2BFF\uD83C-\uD83E]/;
 
 /**
  * All indicators in `text`, sorted by start offset and deduplicated by
@@ -90,6 +96,10 @@ export function extractIndicators(text: string): Indicator[] {
   // the written text as well (spans already in the original; claimed in the folded text too).
   const raw = t !== text && BECH32_HINT.test(text) ? rawWallets(text, norm, hits, num, f) : null;
   extractNumbers(t, hits, num, web, f);
+  // emoji between the digit groups of a number ("8 7 7 7 🔥 4 0 4 🔥 2 8 8 0"): read once more with
+  // the gaps as spaces, keeping only numbers found nowhere else (scanFeatures' shared object is
+  // overwritten there: `f` is not used after this)
+  if (f.digits >= 10 && EMOJI_GAP_HINT.test(t)) gapNumbers(t, hits, num, web);
   if (hits.length === 0 && !raw) return [];
 
   // Hits are fresh objects of the Indicator shape: map their spans to the original
@@ -114,6 +124,25 @@ export function extractIndicators(text: string): Indicator[] {
     seen.add(k);
     return true;
   });
+}
+
+/** Numbers written with emoji between their groups (emoji-gaps.ts), spans in `t`, claimed in `num`. */
+function gapNumbers(t: string, hits: Hit[], num: TakenSet, web: TakenSet): void {
+  const g = foldEmojiGaps(t);
+  if (!g) return;
+  const found: Hit[] = [];
+  gapNumTaken.reset(g.text.length);
+  gapWebTaken.reset(g.text.length);
+  extractNumbers(g.text, found, gapNumTaken, gapWebTaken, scanFeatures(g.text, false));
+  for (const h of found) {
+    const s = g.start![h.start];
+    const e = g.end![h.end - 1];
+    if (num.overlaps(s, e) || web.overlaps(s, e)) continue;
+    h.start = s;
+    h.end = e;
+    hits.push(h);
+    num.add(s, e);
+  }
 }
 
 /** `second` (a normalisation of `first.text`) mapped back to the text `first` came from (`second` itself when `first` is the text unchanged). */

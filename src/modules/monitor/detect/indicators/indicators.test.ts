@@ -341,9 +341,25 @@ describe('card', () => {
     assert.equal(d.value, '4400430212345679');
     assert.equal(d.written, '4 4 0 0 4 3 0 2 1 2 3 4 5 6 7 9');
   });
+  it('obfuscated (blind set fc): in pairs, on two lines, emoji between the groups', () => {
+    assert.deepEqual(pairs('Залог на карту 44 00 43 02 12 34 56 79, потом'), ['card:4400430212345679']);
+    assert.deepEqual(pairs('Картаға аудар:\n4400 4302\n1234 5679\nсосын'), ['card:4400430212345679']);
+    const e = one('Төлем: 4400 🔸 4302 🔸 1234 🔸 5679, чекті жібер', 'card');
+    assert.equal(e.value, '4400430212345679');
+    assert.equal(e.written, '4400 🔸 4302 🔸 1234 🔸 5679');
+    assert.deepEqual(pairs('Төлем: 4400 🔸 4302 🔸 1234 🔸 5670'), []); // Luhn still decides
+  });
 });
 
 describe('phone', () => {
+  it('reads numbers cut by a line break, slashes or emoji (blind set fc), not a price list', () => {
+    assert.deepEqual(pairs('Тел: +7 778 224\n09 89'), ['phone:+77782240989']);
+    assert.deepEqual(pairs('Нөмір: 8/708/958/60/39'), ['phone:+77089586039']);
+    assert.deepEqual(pairs('Звони 8 7 7 7 🔥 4 0 4 🔥 2 8 8 0'), ['phone:+77774042880']);
+    assert.deepEqual(pairs('вацап 8707🔥505🔥22🔥33'), ['phone:+77075052233']);
+    assert.deepEqual(pairs('0.5 — 7000 / 1 — 12000 / 2 — 22000'), []);
+    assert.deepEqual(pairs('Караганда ❄️ 24/7 📞 8️⃣7️⃣0️⃣8️⃣5️⃣5️⃣1️⃣2️⃣9️⃣4️⃣0️⃣'), ['phone:+77085512940']);
+  });
   it('normalizes common Kazakhstan writings to E.164', () => {
     for (const w of ['+7 (701) 123-45-67', '8 701 123 45 67', '87011234567', '+77011234567', '8(701)1234567', '+7-701-123-45-67']) {
       assert.deepEqual(pairs(`звони ${w}, после 20:00`), ['phone:+77011234567'], w);
@@ -474,6 +490,9 @@ describe('iban', () => {
     const i = one('на счёт kz86 125k zt50 0410 0100 (благотворительность)', 'iban');
     assert.equal(i.value, 'KZ86125KZT5004100100');
     assert.equal(i.written, 'kz86 125k zt50 0410 0100');
+  });
+  it('finds one spaced out char by char (blind set fc)', () => {
+    assert.deepEqual(pairs('Кепіл шотқа: K Z 8 6 1 2 5 K Z T 5 0 0 4 1 0 0 1 0 0, потом'), ['iban:KZ86125KZT5004100100']);
   });
   it('rejects a wrong check digit and does not read its digits as a card', () => {
     assert.deepEqual(pairs('счёт KZ87125KZT5004100100'), []);

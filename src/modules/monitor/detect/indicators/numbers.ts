@@ -52,7 +52,7 @@ export function ibanMod97(iban: string): number {
   return rem;
 }
 
-const KZ_HINT = /[kK][zZ]/;
+const KZ_HINT = /[kK] ?[zZ]/;
 const KZ_IBAN = /^KZ\d{2}\d{3}[0-9A-Z]{13}$/;
 
 /**
@@ -77,10 +77,13 @@ export function normalizeKzPhone(s: string): string | null {
   return '+7' + d;
 }
 
-// Separators seen inside numbers, including the dash variants of word processors.
-const S = '[ \\-.\\u00A0\\u2010-\\u2015\\u2212]';
+// Separators seen inside numbers, including the dash variants of word processors, a line break (a
+// number cut in two lines to dodge filters) and a slash between two digits ("8/708/958/60/39"; with
+// spaces around it a slash separates the items of a price list: "0.5 — 7000 / 1 — 12000").
+const S = '(?:[ \\-.\\u00A0\\u2010-\\u2015\\u2212\\n]|(?<=\\d)\\/(?=\\d))';
 
-const IBAN_RE = /(?<![0-9A-Za-z])KZ[ \-\u00A0]?\d\d(?:[ \-\u00A0]?[0-9A-Za-z]){16}(?![0-9A-Za-z])/gi;
+// Spaced out char by char too ("K Z 7 6 5 6 …").
+const IBAN_RE = /(?<![0-9A-Za-z])K[ \u00A0]?Z[ \-\u00A0]?\d[ \-\u00A0]?\d(?:[ \-\u00A0]?[0-9A-Za-z]){16}(?![0-9A-Za-z])/gi;
 
 // prefix? + code 7xx + 7 digits, every digit optionally separated (spaced-out
 // digits are a common evasion). The lookbehind keeps us out of longer runs. A match starts on
@@ -110,12 +113,12 @@ const NUMBER_LABEL = /(?:№|#|\bno\.?|\bid|иин|бин|iin|bin)\s*:?\s*$/i;
 const THOUSANDS = /^\d{1,3}(?:[ .,\u00A0]\d{3}){3,}$/;
 const DOC_LABEL = /(?:заказ|order|трек|track|сч[её]т|договор|invoice)\S*\s*:?\s*$/i;
 
-// 13–19 digits ungrouped, 4-4-4-(1..4)[-(1..3)], 4-6-(4..5) (Amex style), or
-// spaced out digit by digit (an evasion: "4 4 0 0 4 3 0 2 …").
-const G = '(?:[ \\-.\\u00A0\\u2010-\\u2015]{1,2})';
+// 13–19 digits ungrouped, 4-4-4-(1..4)[-(1..3)] (groups also on two lines), 4-6-(4..5) (Amex
+// style), or spaced out digit by digit or in pairs (evasions: "4 4 0 0 4 3 0 2 …", "44 58 01 88 …").
+const G = '(?:[ \\-.\\u00A0\\u2010-\\u2015\\n]{1,2})';
 const CARD_RE = new RegExp(
   `(?<![0-9A-Za-z+]|\\d[ \\-.,\\u00A0])(?:\\d{13,19}|\\d{4}${G}\\d{4}${G}\\d{4}${G}\\d{1,4}(?:${G}\\d{1,3})?` +
-    `|\\d{4}${G}\\d{6}${G}\\d{4,5}|\\d(?:[ \\-]\\d){12,18})` +
+    `|\\d{4}${G}\\d{6}${G}\\d{4,5}|\\d(?:[ \\-]\\d){12,18}|\\d\\d(?:[ \\-]\\d\\d){6,8})` +
     `(?!\\d|[.,]\\d|${G}\\d{4}(?!\\d))`,
   'g',
 );

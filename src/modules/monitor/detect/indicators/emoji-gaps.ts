@@ -1,0 +1,24 @@
+/**
+ * Emoji between the digit groups of a number ("8 7 7 7 🔥 4 0 4 🔥 2 8 8 0", "4105 🔸 8436 🔸 0659"):
+ * shops set them there so that a filter looking for digit runs sees none. Each such emoji run is
+ * read as one space before the phone and card patterns run; checksums and the phone shape still
+ * decide what a number is.
+ */
+import type { Normalized } from './normalize.js';
+import * as normalizeMod from './normalize.js';
+
+// local const: imported bindings are getters under tsx (a property load per use in hot code)
+const { replaceSpans } = normalizeMod;
+
+// An emoji (with its variation selectors and joiners) between two digits, with the space or none
+// on each side: the whole gap becomes one space, as the number patterns expect between groups.
+const GAP = /(?<=\d)[ \u00A0]?(?:\p{Extended_Pictographic}|[\u25A0-\u25FF\u2B00-\u2BFF])(?:[\uFE0F\u200D]|\p{Extended_Pictographic}|[\u25A0-\u25FF\u2B00-\u2BFF])*[ \u00A0]?(?=\d)/gu;
+
+/** `text` with every emoji between digit groups read as a space (null when there is none). */
+export function foldEmojiGaps(text: string): Normalized | null {
+  GAP.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  const reps: { s: number; e: number; to: string }[] = [];
+  while ((m = GAP.exec(text))) reps.push({ s: m.index, e: m.index + m[0].length, to: ' ' });
+  return reps.length ? replaceSpans(text, reps) : null;
+}
