@@ -132,6 +132,9 @@ describe('lexicon', () => {
     none('максимум, максаты, мақала, мақтайды, романтика, в мессенджеры');
     has('маковый чай', 'маковый', 'substance', 'opium');
     has('рецепторы', 'рецепторы', 'science');
+    // a coke-chemical plant (Temirtau) is industry, not cocaine (blind set fd)
+    has('Теміртауда кокс-химия цехында өрт болған', 'кокс-химия', 'legit_job');
+    has('кокс есть, пиши', 'кокс', 'substance', 'cocaine');
     // the words themselves are still read
     has('20 мың, 20 мыңға', 'мыңға', 'price');
     has('15к за грамм', '15к', 'price');
