@@ -7,6 +7,7 @@
  */
 import * as digitWords from './digit-words.js';
 import * as emojiGaps from './emoji-gaps.js';
+import * as mailHosts from './mail-hosts.js';
 import * as features from './features.js';
 import type { Features } from './features.js';
 import * as normalizeMod from './normalize.js';
@@ -22,6 +23,7 @@ import * as web from './web.js';
 const { F, JUNCTIONS, scanFeatures } = features;
 const { SEVEN, foldDigitWords, hasDigitWord } = digitWords;
 const { foldEmojiGaps } = emojiGaps;
+const { MAIL_HOST_HINT, foldMailHosts } = mailHosts;
 const { normalizeAlways } = normalizeMod;
 const { extractNumbers } = numbers;
 const { LOOSE_UNDERSCORE, foldSpelledJoints } = spelledJoints;
@@ -79,6 +81,12 @@ export function extractIndicators(text: string): Indicator[] {
   const joints = f.flags & F.SPELLED_JOINT || (f.flags & F.UNDERSCORE && LOOSE_UNDERSCORE.test(norm.text)) ? foldSpelledJoints(norm.text) : null;
   if (joints) {
     norm = after(norm, joints);
+    f = scanFeatures(norm.text, false);
+  }
+  // a mail provider in Cyrillic after a spelled @ ("собака гмайл точка ком"; mail-hosts.ts)
+  const hosts = f.flags & (F.AT_WORD | F.AT | F.EMAIL_AT) && MAIL_HOST_HINT.test(norm.text) ? foldMailHosts(norm.text) : null;
+  if (hosts) {
+    norm = after(norm, hosts);
     f = scanFeatures(norm.text, false);
   }
   const t = norm.text;

@@ -491,6 +491,12 @@ describe('email: the @ read aloud', () => {
     assert.deepEqual(pairs('Резюме: drive.money эт inbox.ru'), ['email:drive.money@inbox.ru']);
     assert.deepEqual(pairs('ну эт самое, короче'), []);
   });
+  it('reads a mail provider written in Cyrillic after a spelled @ (blind set fc)', () => {
+    const e = one('Заявки на почту: petro.shop собака гмайл точка ком. Оплата', 'email');
+    assert.equal(e.value, 'petro.shop@gmail.com');
+    assert.equal(e.written, 'petro.shop собака гмайл точка ком');
+    assert.deepEqual(pairs('мой мейл точка ком не работает'), []);
+  });
 });
 
 describe('iban', () => {
