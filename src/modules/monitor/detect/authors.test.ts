@@ -127,6 +127,18 @@ const HELD_OUT: Record<string, Floor> = {
   // Chuy valley are terms since (1c61354a: the same figures, the posts still under the threshold).
   'authors-fa': { macroF1: 0.96, benignFpr: 0.014 },
   'authors-fb': { macroF1: 0.98, benignFpr: 0.014 },
+  // fc (indicators hidden or garbled in every row: 335 listed, ~15 broken-checksum values planted) and
+  // fd (a day of everyday chat: 120 of 200 benign, short, typos, code-switching), written blind at the
+  // end of the tenth session on 053368a4 and not read before these figures: fc 0.9639 / 0% with
+  // indicator F1 0.9758 (under the 0.98 target), fd 0.9929 / 0.83% with 1.0. Then read: numbers cut
+  // by a line break, slashes or emoji, cards in digit pairs, an IBAN spaced char by char, "эт" for
+  // @, "candy underscore factory underscore alm" (read since); a coke-chemical plant flagged in fd
+  // (industry now), a mail provider in Cyrillic after a spelled @ ("собака гмайл точка ком").
+  // afe1530f: fc 0.9639 / 0% with 0.9970, fd 1.0 / 0%. Left in fc: an address without a dot at all
+  // ("собака mail ру"), a handle spelled with dots between its letters ("k.i.t.c.h.e.n_alm"),
+  // propaganda under the threshold.
+  'authors-fc': { macroF1: 0.95, benignFpr: 0.014, indicatorF1: 0.99 },
+  'authors-fd': { macroF1: 0.98, benignFpr: 0.01 },
 };
 const TRAINED = RECIPE.authors.files.map((f) => f.replace(/\.jsonl$/, ''));
 /** Training sets with a row no reading covers: ef writes a phone with compound numerals in no consistent way («восемь-семьсот-ноль-ноль-пятьсот восемнадцать…»). */
