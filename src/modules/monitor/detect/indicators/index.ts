@@ -52,8 +52,9 @@ const rawTaken = new Taken();
 const gapNumTaken = new Taken();
 const gapWebTaken = new Taken();
 const BECH32_HINT = /[bB][cC]1/;
-// A digit followed by an emoji or a symbol (surrogate pairs start with U+D83C..D83E): see emoji-gaps.ts.
-const EMOJI_GAP_HINT = /\d[ \u00A0]?[\u203C-\u2BFF\uD83C-\uD83E]/;
+// A digit followed by an emoji or a symbol (surrogate pairs start with U+D83C..D83E), not by a
+// currency sign (₸ after a price is the common case): see emoji-gaps.ts.
+const EMOJI_GAP_HINT = /\d[ \u00A0]?[\u2190-\u2BFF\uD83C-\uD83E]/;
 
 /**
  * All indicators in `text`, sorted by start offset and deduplicated by
@@ -84,7 +85,7 @@ export function extractIndicators(text: string): Indicator[] {
     f = scanFeatures(norm.text, false);
   }
   // a mail provider in Cyrillic after a spelled @ ("собака гмайл точка ком"; mail-hosts.ts)
-  const hosts = f.flags & (F.AT_WORD | F.AT | F.EMAIL_AT) && MAIL_HOST_HINT.test(norm.text) ? foldMailHosts(norm.text) : null;
+  const hosts = f.flags & F.AT_WORD && MAIL_HOST_HINT.test(norm.text) ? foldMailHosts(norm.text) : null;
   if (hosts) {
     norm = after(norm, hosts);
     f = scanFeatures(norm.text, false);
