@@ -7,9 +7,9 @@
  */
 import * as digitWords from './digit-words.js';
 import * as emojiGaps from './emoji-gaps.js';
-import * as mailHosts from './mail-hosts.js';
 import * as features from './features.js';
 import type { Features } from './features.js';
+import * as mailHosts from './mail-hosts.js';
 import * as normalizeMod from './normalize.js';
 import type { Normalized } from './normalize.js';
 import * as numbers from './numbers.js';

@@ -17,9 +17,10 @@ const PROVIDERS: Readonly<Record<string, string>> = {
   протон: 'proton', протонмейл: 'protonmail', тутанота: 'tutanota', аутлук: 'outlook', яху: 'yahoo',
 };
 const NAMES = Object.keys(PROVIDERS).sort((a, b) => b.length - a.length).join('|');
-// after an @ or its spelled names, before a dot or its spelled names
+// after a spelled @ (the extractor runs this fold only when the feature scan saw such a word), before
+// a dot or its spelled names
 const HOST_RE = new RegExp(
-  `(?<=(?:@|(?<![а-яё])(?:собак[аи]|собачк[аи]|эт)|(?<![a-z])(?:at|sobaka))\\s?)(${NAMES})(?=\\s?(?:\\.|точка|тчк|нүкте|dot)\\s?[a-zа-я])`,
+  `(?<=(?:(?<![а-яё])(?:собак[аи]|собачк[аи]|эт)|(?<![a-z])(?:at|sobaka))\\s?)(${NAMES})(?=\\s?(?:\\.|точка|тчк|нүкте|dot)\\s?[a-zа-я])`,
   'gi',
 );
 /** A cheap test before the pattern (гмайл and джимейл contain майл and мейл). */
