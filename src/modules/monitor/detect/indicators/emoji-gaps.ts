@@ -8,7 +8,7 @@ import type { Normalized } from './normalize.js';
 import * as normalizeMod from './normalize.js';
 
 // local const: imported bindings are getters under tsx (a property load per use in hot code)
-const { replaceSpans } = normalizeMod;
+const { replaceMatches } = normalizeMod;
 
 // An emoji (with its variation selectors and joiners) between two digits, with the space or none
 // on each side: the whole gap becomes one space, as the number patterns expect between groups.
@@ -16,9 +16,5 @@ const GAP = /(?<=\d)[ \u00A0]?(?:\p{Extended_Pictographic}|[\u25A0-\u25FF\u2B00-
 
 /** `text` with every emoji between digit groups read as a space (null when there is none). */
 export function foldEmojiGaps(text: string): Normalized | null {
-  GAP.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  const reps: { s: number; e: number; to: string }[] = [];
-  while ((m = GAP.exec(text))) reps.push({ s: m.index, e: m.index + m[0].length, to: ' ' });
-  return reps.length ? replaceSpans(text, reps) : null;
+  return replaceMatches(text, GAP, () => ' ');
 }

@@ -4,11 +4,11 @@
  * word is read as its Latin name before the e-mail pattern runs; the dot and the zone are read there
  * as for any spelled address («точка», «ком», «ру»).
  */
-import type { Normalized, Replacement } from './normalize.js';
+import type { Normalized } from './normalize.js';
 import * as normalizeMod from './normalize.js';
 
 // local const: imported bindings are getters under tsx (a property load per use)
-const { replaceSpans } = normalizeMod;
+const { replaceMatches } = normalizeMod;
 
 /** Cyrillic spellings of the common providers, lower case (matched case-insensitively). */
 const PROVIDERS: Readonly<Record<string, string>> = {
@@ -28,10 +28,5 @@ export const MAIL_HOST_HINT = /м[еэа]йл|яндекс|инбокс|рамб
 
 /** `text` with Cyrillic mail providers after a spelled @ read in Latin (null when there is none). */
 export function foldMailHosts(text: string): Normalized | null {
-  const reps: Replacement[] = [];
-  HOST_RE.lastIndex = 0;
-  for (let m = HOST_RE.exec(text); m; m = HOST_RE.exec(text)) {
-    reps.push({ s: m.index, e: m.index + m[0].length, to: PROVIDERS[m[0].toLowerCase()] });
-  }
-  return reps.length ? replaceSpans(text, reps) : null;
+  return replaceMatches(text, HOST_RE, (m) => PROVIDERS[m[0].toLowerCase()]);
 }

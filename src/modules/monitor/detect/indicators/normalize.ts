@@ -175,6 +175,21 @@ export function replaceSpans(text: string, reps: readonly Replacement[]): Normal
   return { text: stringOf(codes, o), start, end };
 }
 
+/**
+ * `text` with every match of the global pattern `re` replaced by `to(match)`, mapped back as
+ * replaceSpans does, or null when nothing matches (the folds of spelled joints, emoji gaps and mail
+ * providers).
+ */
+export function replaceMatches(text: string, re: RegExp, to: (m: RegExpExecArray) => string): Normalized | null {
+  const reps: Replacement[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0].length === 0) { re.lastIndex++; continue; } // an empty match replaces nothing
+    reps.push({ s: m.index, e: m.index + m[0].length, to: to(m) });
+  }
+  return reps.length ? replaceSpans(text, reps) : null;
+}
+
 // Char kinds for foldTokens below 0x530 (all token chars are): one table load per char.
 const T_TOKEN = 1, T_ASCII = 2, T_FOREIGN = 4, T_DIGIT = 8;
 const TOKEN_KIND = new Uint8Array(0x530);

@@ -6,11 +6,11 @@
  * extractors run; whether the result is a handle is decided by their own rules, as for a name
  * written whole.
  */
-import type { Normalized, Replacement } from './normalize.js';
+import type { Normalized } from './normalize.js';
 import * as normalizeMod from './normalize.js';
 
 // local consts: imported bindings are getters under tsx (a property load per use)
-const { replaceSpans } = normalizeMod;
+const { replaceMatches } = normalizeMod;
 
 /** The underscore's names in Russian and Kazakh (also typed on a Russian keyboard). */
 const NAMES_CYR = [
@@ -47,8 +47,5 @@ const JOINT_RE = new RegExp(
 
 /** `text` with every spelled joint folded to "_" (spans map back to the whole joint), or null when it has none. */
 export function foldSpelledJoints(text: string): Normalized | null {
-  const reps: Replacement[] = [];
-  JOINT_RE.lastIndex = 0;
-  for (let m = JOINT_RE.exec(text); m; m = JOINT_RE.exec(text)) reps.push({ s: m.index, e: m.index + m[0].length, to: '_' });
-  return reps.length ? replaceSpans(text, reps) : null;
+  return replaceMatches(text, JOINT_RE, () => '_');
 }
