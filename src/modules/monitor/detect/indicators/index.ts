@@ -9,6 +9,7 @@ import * as digitWords from './digit-words.js';
 import * as emojiGaps from './emoji-gaps.js';
 import * as features from './features.js';
 import type { Features } from './features.js';
+import * as letterChains from './letter-chains.js';
 import * as mailHosts from './mail-hosts.js';
 import * as normalizeMod from './normalize.js';
 import type { Normalized } from './normalize.js';
@@ -23,6 +24,7 @@ import * as web from './web.js';
 const { F, JUNCTIONS, scanFeatures } = features;
 const { SEVEN, foldDigitWords, hasDigitWord } = digitWords;
 const { foldEmojiGaps } = emojiGaps;
+const { LETTER_CHAIN_HINT, foldLetterChains } = letterChains;
 const { MAIL_HOST_HINT, foldMailHosts } = mailHosts;
 const { normalizeAlways } = normalizeMod;
 const { extractNumbers } = numbers;
@@ -88,6 +90,13 @@ export function extractIndicators(text: string): Indicator[] {
   const hosts = f.flags & F.AT_WORD && MAIL_HOST_HINT.test(norm.text) ? foldMailHosts(norm.text) : null;
   if (hosts) {
     norm = after(norm, hosts);
+    f = scanFeatures(norm.text, false);
+  }
+  // a name with a dot or dash between its letters ("тг k.i.t.c.h.e.n_alm"; letter-chains.ts): the
+  // dots are a Latin dot; dashes only with an @, a Telegram word or an underscore
+  const chains = f.flags & (F.DOT_LATIN | F.AT | F.KEYWORD | F.UNDERSCORE) && LETTER_CHAIN_HINT.test(norm.text) ? foldLetterChains(norm.text) : null;
+  if (chains) {
+    norm = after(norm, chains);
     f = scanFeatures(norm.text, false);
   }
   const t = norm.text;

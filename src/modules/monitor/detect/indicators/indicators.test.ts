@@ -154,6 +154,14 @@ describe('telegram', () => {
     assert.deepEqual(pairs('me slash you, t slash me'), []);
     // the English name of the underscore bare, in a chain of two (blind set fc); one alone is prose
     assert.deepEqual(pairs('Packers wanted. TG: candy underscore factory underscore alm'), ['telegram:candy_factory_alm']);
+    // a dot or a dash between the letters of a name (blind set fc)
+    const k = one('Работа: тг k.i.t.c.h.e.n_alm, аванс', 'telegram');
+    assert.equal(k.value, 'kitchen_alm');
+    assert.equal(k.written, 'k.i.t.c.h.e.n_alm');
+    assert.deepEqual(pairs('пиши @s-n-o-w_ast'), ['telegram:snow_ast']);
+    assert.deepEqual(pairs('Telegram: k.i.t.c.h.e.n'), ['telegram:kitchen']);
+    assert.deepEqual(pairs('x.y.z.w.kz'), ['domain:x.y.z.w.kz']); // single-letter labels of a domain stay
+    assert.deepEqual(pairs('a.s.a.p. reply, U.S.A.F. news, 1.2.3.4'), []);
     const b = one('бот @krg_shоp_bot', 'telegram'); // Cyrillic о inside a Latin handle
     assert.equal(b.value, 'krg_shop_bot');
     assert.equal(b.written, '@krg_shоp_bot');
@@ -496,6 +504,14 @@ describe('email: the @ read aloud', () => {
     assert.equal(e.value, 'petro.shop@gmail.com');
     assert.equal(e.written, 'petro.shop собака гмайл точка ком');
     assert.deepEqual(pairs('мой мейл точка ком не работает'), []);
+  });
+  it('reads a provider and its zone said without the dot (blind set fc)', () => {
+    const e = one('Анкету на logist_asia собака mail ру, звони', 'email');
+    assert.equal(e.value, 'logist_asia@mail.ru');
+    assert.equal(e.written, 'logist_asia собака mail ру');
+    assert.deepEqual(pairs('пиши на почту ivan собака мейл ру'), ['email:ivan@mail.ru']);
+    assert.deepEqual(pairs('резюме: hr.almaty собака gmail ком'), ['email:hr.almaty@gmail.com']);
+    assert.deepEqual(pairs('моя собака mail ру читает'), []); // no local part before the @ word
   });
 });
 

@@ -2,7 +2,9 @@
  * Mail providers written in Cyrillic after a spelled @ ("petro.shop собака гмайл точка ком"): the
  * way the address is said aloud, so that a filter looking for "@gmail.com" misses it. The provider
  * word is read as its Latin name before the e-mail pattern runs; the dot and the zone are read there
- * as for any spelled address («точка», «ком», «ру»).
+ * as for any spelled address («точка», «ком», «ру»). Said aloud the dot is often dropped too
+ * ("собака mail ру", "собака гмайл ком"): a provider, Latin or Cyrillic, with a zone word after a
+ * space gets its dot back.
  */
 import type { Normalized } from './normalize.js';
 import * as normalizeMod from './normalize.js';
@@ -16,17 +18,30 @@ const PROVIDERS: Readonly<Record<string, string>> = {
   мейл: 'mail', майл: 'mail', мэйл: 'mail', яндекс: 'yandex', инбокс: 'inbox', рамблер: 'rambler',
   протон: 'proton', протонмейл: 'protonmail', тутанота: 'tutanota', аутлук: 'outlook', яху: 'yahoo',
 };
-const NAMES = Object.keys(PROVIDERS).sort((a, b) => b.length - a.length).join('|');
-// after a spelled @ (the extractor runs this fold only when the feature scan saw such a word), before
-// a dot or its spelled names
+/** Latin names of providers that are said without their dot ("mail ру"). */
+const LATIN = ['gmail', 'mail', 'yandex', 'inbox', 'rambler', 'proton', 'protonmail', 'outlook', 'yahoo', 'list', 'bk', 'icloud'];
+const by = (a: string, b: string) => b.length - a.length;
+const CYR_NAMES = Object.keys(PROVIDERS).sort(by).join('|');
+const ALL_NAMES = [...Object.keys(PROVIDERS), ...LATIN].sort(by).join('|');
+/** Zones said after a provider without the dot; the e-mail pattern reads the Cyrillic ones. */
+const ZONE = 'ру|ru|ком|com|кз|kz|қз|нет|net';
+// after a spelled @ (the extractor runs this fold only when the feature scan saw such a word): a
+// Cyrillic provider before a dot or its spelled names (group 1), or any provider, a space and a zone
+// that ends the address (groups 2 and 3)
 const HOST_RE = new RegExp(
-  `(?<=(?:(?<![а-яё])(?:собак[аи]|собачк[аи]|эт)|(?<![a-z])(?:at|sobaka))\\s?)(${NAMES})(?=\\s?(?:\\.|точка|тчк|нүкте|dot)\\s?[a-zа-я])`,
+  `(?<=(?:(?<![а-яё])(?:собак[аи]|собачк[аи]|эт)|(?<![a-z])(?:at|sobaka))\\s?)` +
+    `(?:(${CYR_NAMES})(?=\\s?(?:\\.|точка|тчк|нүкте|dot)\\s?[a-zа-я])|(${ALL_NAMES}) (${ZONE})(?![a-zа-яёәғқңөұүһі0-9_.-]))`,
   'gi',
 );
 /** A cheap test before the pattern (гмайл and джимейл contain майл and мейл). */
-export const MAIL_HOST_HINT = /м[еэа]йл|яндекс|инбокс|рамблер|протон|тутанота|аутлук|яху/i;
+export const MAIL_HOST_HINT = /м[еэа]йл|яндекс|инбокс|рамблер|протон|тутанота|аутлук|яху| (?:ру|ru|ком|com|кз|kz|қз|нет|net)(?![a-zа-я])/i;
 
-/** `text` with Cyrillic mail providers after a spelled @ read in Latin (null when there is none). */
+/** `text` with mail providers after a spelled @ read in Latin, with their dot (null when there is none). */
 export function foldMailHosts(text: string): Normalized | null {
-  return replaceMatches(text, HOST_RE, (m) => PROVIDERS[m[0].toLowerCase()]);
+  return replaceMatches(text, HOST_RE, (m) => (m[1] !== undefined ? PROVIDERS[m[1].toLowerCase()] : `${latin(m[2])}.${m[3]}`));
+}
+
+function latin(provider: string): string {
+  const p = provider.toLowerCase();
+  return PROVIDERS[p] ?? p;
 }

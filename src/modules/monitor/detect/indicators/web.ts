@@ -318,7 +318,8 @@ export function extractWeb(t: string, hits: Hit[], taken: Taken, f: Features): v
       else addUrl(t, m, hits, taken);
     }
   }
-  if (dotLike && (flags & (F.EMAIL_AT | F.AT_WORD) || (flags & F.AT && flags & F.BRACKET))) extractEmails(t, hits, taken);
+  // DOT_CYR too: a zone in Cyrillic is all the dot of "ivan собака мейл ру" has after the fold (mail-hosts.ts)
+  if ((dotLike || flags & F.DOT_CYR) && (flags & (F.EMAIL_AT | F.AT_WORD) || (flags & F.AT && flags & F.BRACKET))) extractEmails(t, hits, taken);
   for (const b of bare) addUrl(t, b, hits, taken);
   extractHandles(t, hits, taken, flags);
 }
