@@ -51,6 +51,7 @@ export interface LexTerm {
   raw: string;
   /** Normalised form that is matched. */
   norm: string;
+  /** Category ('' and -1 for a stop word, which is matched to be passed over). */
   cat: string;
   catId: number;
   /** Substance tag ('' if none). */
@@ -65,6 +66,8 @@ interface LexFile {
   version: number;
   endings: Record<string, string[]>;
   entries: { cat: string; sub?: string; mode: 'stem' | 'inflect' | 'word' | 'emoji'; t: string[] }[];
+  /** Whole words that a term's stem or spelling happens to begin but that are no term ("policy" is no "полиц"). */
+  stop?: { why: string; t: string[] };
 }
 
 /** Reusable match output: parallel arrays, valid in [0, n). Spans are in normalised text. */
@@ -190,6 +193,17 @@ export class Lexicon {
         }
       }
     }
+    // Stop words are terms of no category: as the longest match they take the word, and match()
+    // reports nothing for it.
+    for (const raw of data.stop?.t ?? []) {
+      const n = normTerm(raw);
+      if (!n) continue;
+      const id = this.terms.length;
+      this.terms.push({ raw, norm: n, cat: '', catId: -1, sub: '', subId: 0, mode: MODE_WORD, emoji: false });
+      const node = trie.insert(codes(n));
+      chain[id] = trie.head[node];
+      trie.head[node] = id;
+    }
     this.trie = new FrozenTrie(trie);
     this.noCross = new Uint8Array(this.trie.size);
     for (const w of NO_CROSS) {
@@ -236,6 +250,7 @@ export class Lexicon {
     const next = this.next;
     const mode = this.mode;
     const root = trie.rootTable;
+    const termCat = this.termCat;
     let p = 0;
     while (p < len) {
       if ((flags[p] & F_START) === 0) {
@@ -292,7 +307,7 @@ export class Lexicon {
       let wordEnd = bestEnd;
       if ((flags[bestEnd - 1] & F_JOINED) === 0) while (wordEnd < len && buf[wordEnd] !== SPACE) wordEnd++;
       for (let t = head[bestNode]; t >= 0; t = next[t]) {
-        if (this.tailOk(mode[t], buf, flags, bestEnd, len, buf[bestEnd - 1])) out.push(t, p, wordEnd);
+        if (termCat[t] >= 0 && this.tailOk(mode[t], buf, flags, bestEnd, len, buf[bestEnd - 1])) out.push(t, p, wordEnd);
       }
       p = wordEnd;
     }
@@ -339,7 +354,7 @@ export class Lexicon {
         node = this.trie.child(node, scanChar(v, q));
         if (node < 0) break;
         if (q - p + 1 < 4) continue;
-        for (let t = this.trie.head[node]; t >= 0; t = this.next[t]) hit |= bits[this.termCat[t]];
+        for (let t = this.trie.head[node]; t >= 0; t = this.next[t]) if (this.termCat[t] >= 0) hit |= bits[this.termCat[t]];
       }
     }
     return hit;
@@ -353,7 +368,7 @@ export class Lexicon {
       const bits = Uint8Array.from(this.cats, (c) => (drug.has(c) ? 1 : 0) | (job.has(c) ? 2 : 0));
       const starts = new Uint8Array(1 << 13); // 2^16 bits
       for (const t of this.terms) {
-        if (bits[t.catId] === 0 || t.norm.length < 4) continue;
+        if (t.catId < 0 || bits[t.catId] === 0 || t.norm.length < 4) continue;
         const k = startKey(t.norm.charCodeAt(0), t.norm.charCodeAt(1), t.norm.charCodeAt(2), t.norm.charCodeAt(3));
         starts[k >>> 3] |= 1 << (k & 7);
       }

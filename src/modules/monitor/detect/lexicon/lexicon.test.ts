@@ -231,4 +231,10 @@ describe('lexicon', () => {
     assert.equal(lex.scanSubstrings('kladmenjob24') & 2, 2);
     assert.equal(lex.scanSubstrings('pizza_astana'), 0);
   });
+  it('passes over the stop words a term only happens to begin', () => {
+    // "polic" (the Latin spelling of «полиц») with the English ending -y: a shop's refund policy is no police
+    hasNot('Refund policy: reship once, privacy policies apply', 'police');
+    has('policeman at the door', 'policeman', 'police');
+    has('politsiya keldi', 'politsiya', 'police');
+  });
 });
