@@ -81,6 +81,17 @@ const SPECIAL_LOWER: Record<string, string> = {
   ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ł: 'l', ı: 'i', ħ: 'h', ŧ: 't', ŋ: 'n', ð: 'd', þ: 'th',
   ş: 'sh', ș: 'sh', ç: 'ch', 'i\u0307': 'i',
 };
+/**
+ * Greek letters written for Cyrillic ones ("ΜΕΦ", "κρισταλλ", "ΛΣД"): the confusables package reads
+ * the Greek letters that have no Latin twin by the nearest Latin shape (Φ as P, Λ as A, Π as N, Γ as
+ * L, ι as l) and has none for μ, δ, Δ; those are read here by their Cyrillic twin instead (reviewed
+ * by shape: Φ φ ϕ = ф, Λ λ = л, Δ δ = д, Π π = п, Γ = г, Ν = н, μ = м as in "μεφ"), ι and Ι as i, and
+ * the sigmas by sound as с (confusables: σ as o; "κρισταλλ" is кристалл). Looked up by the char as
+ * written first (Γ is г, its small γ stays y; Ν is н, its small ν stays v).
+ */
+const GREEK: Record<string, string> = {
+  φ: 'ф', ϕ: 'ф', λ: 'л', δ: 'д', π: 'п', Γ: 'г', Ν: 'н', μ: 'м', ι: 'i', σ: 'с', ς: 'с', ϲ: 'с',
+};
 const LETTER_RE = /\p{L}/u;
 
 function classify(c: number): number {
@@ -106,6 +117,12 @@ function foldChar(ch: string, out: number[]): void {
     else if (d.length > 1 && !isCombining(d.codePointAt(0)!)) s = d[0];
     const c = s.charCodeAt(0);
     const isLatCyr = (c >= 0x61 && c <= 0x7a) || (c >= 0x430 && c <= 0x52f) || (c >= 0x30 && c <= 0x39);
+    const greek = c >= 0x370 && c <= 0x3ff ? (GREEK[ch] ?? GREEK[s]) : undefined;
+    if (greek !== undefined) {
+      const e = greek.charCodeAt(0);
+      out.push((classify(e) << 16) | (upper ? UPPER : 0) | e);
+      return;
+    }
     if (!isLatCyr && s.length === 1 && !SYM_CHARS.has(c)) {
       const ex = exoticMap().get(s) ?? exoticMap().get(ch);
       if (ex) {

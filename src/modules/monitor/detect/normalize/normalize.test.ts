@@ -55,6 +55,14 @@ describe('normalize', () => {
     assert.equal(origOf(n, src, 'meph'), 'mеph');
   });
 
+  it('reads Greek letters written for Cyrillic ones by their Cyrillic twin', () => {
+    // confusables alone read Φ as p, Λ as a, Π as и, σ as o: "mep kplota"
+    const src = 'ΜΕΦ ΚΡΙϹΤΑΛΛ, μεφ κρισταλλ, ΜΕΦΕΔΡΟΝ, ΑΛΦΑ ΠΒΠ';
+    const n = normalize(src);
+    assert.deepEqual(words(n), ['меф', 'кристал', 'меф', 'кристал', 'мефедрон', 'алфа', 'пвп']);
+    assert.equal(origOf(n, src, 'мефедрон'), 'ΜΕΦΕΔΡΟΝ');
+  });
+
   it('reads Latin letters written for Cyrillic ones by sound when a lexicon term results', () => {
     const src = 'мdма, аmфетамин, закlаdки, шиshки, tайnик, Kисloта, krистalл, Сeмейдe geрыch';
     const n = normalize(src);
