@@ -237,4 +237,11 @@ describe('lexicon', () => {
     has('policeman at the door', 'policeman', 'police');
     has('politsiya keldi', 'politsiya', 'police');
   });
+  it('reads money and every day in Kazakh, in Cyrillic and Latin', () => {
+    has('Курьерлікке адам керек, ақша күнде', 'ақша күнде', 'easy_money');
+    has('Saudagerge kurer kerek, aqşa kúnde', 'aqşa kúnde', 'easy_money');
+    has('aqsha tabu onai', 'aqsha tabu', 'easy_money');
+    has('ақшаны картаға аударыңыз', 'ақшаны', 'pay');
+    hasNot('бақша ашылды', 'pay');
+  });
 });
