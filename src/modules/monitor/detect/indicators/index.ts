@@ -9,6 +9,7 @@ import * as digitWords from './digit-words.js';
 import * as emojiGaps from './emoji-gaps.js';
 import * as features from './features.js';
 import type { Features } from './features.js';
+import * as instructedJoints from './instructed-joints.js';
 import * as letterChains from './letter-chains.js';
 import * as mailHosts from './mail-hosts.js';
 import * as normalizeMod from './normalize.js';
@@ -25,6 +26,7 @@ const { F, JUNCTIONS, scanFeatures } = features;
 const { SEVEN, foldDigitWords, hasDigitWord } = digitWords;
 const { foldEmojiGaps } = emojiGaps;
 const { LETTER_CHAIN_HINT, foldLetterChains } = letterChains;
+const { foldInstructedJoints } = instructedJoints;
 const { MAIL_HOST_HINT, foldMailHosts } = mailHosts;
 const { normalizeAlways } = normalizeMod;
 const { extractNumbers } = numbers;
@@ -84,6 +86,13 @@ export function extractIndicators(text: string): Indicator[] {
   const joints = f.flags & F.SPELLED_JOINT || (f.flags & F.UNDERSCORE && LOOSE_UNDERSCORE.test(norm.text)) ? foldSpelledJoints(norm.text) : null;
   if (joints) {
     norm = after(norm, joints);
+    f = scanFeatures(norm.text, false);
+  }
+  // a name spelled with spaces, dashes or dots and the instruction to read them as underscores
+  // ("тг geroin-rai (вместо дефиса — нижнее подчёркивание)"; instructed-joints.ts)
+  const told = f.flags & F.SPELLED_JOINT ? foldInstructedJoints(norm.text) : null;
+  if (told) {
+    norm = after(norm, told);
     f = scanFeatures(norm.text, false);
   }
   // a mail provider in Cyrillic after a spelled @ ("собака гмайл точка ком"; mail-hosts.ts)

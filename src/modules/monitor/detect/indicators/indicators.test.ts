@@ -135,6 +135,13 @@ describe('telegram', () => {
     assert.deepEqual(pairs('СОЛЬ МЕФ 24/7 тг kzo_sol247'), ['telegram:kzo_sol247']);
     assert.deepEqual(pairs('1 г — 50 000 тг\nОплата: Kaspi'), []);
     assert.deepEqual(pairs('цена 5000 тг shop_kz_1'), []);
+    // a word written with digits for letters ends in a digit: no amount (blind set fe)
+    assert.deepEqual(pairs('ш1шк1 б0шк1 тг kst_zelen'), ['telegram:kst_zelen']);
+    // the name in quotes after the keyword (blind set ff); a quotation is no name
+    assert.equal(one('Связь: тг «krg_sklad_job», вацап', 'telegram').written, 'krg_sklad_job');
+    assert.deepEqual(pairs('скинь хэш в тг "ural_mef_oper"'), ['telegram:ural_mef_oper']);
+    assert.deepEqual(pairs('Пиши: «x_shop_1»'), ['telegram:x_shop_1']);
+    assert.deepEqual(pairs('Получил в телеге: «Rabota kurierom, 300k v nedelyu»'), []);
   });
   it('rejects invalid usernames, e-mail domains and invite links', () => {
     assert.deepEqual(pairs('@abc @1shop @' + 'a'.repeat(33)), []);
@@ -152,8 +159,19 @@ describe('telegram', () => {
     assert.equal(one('save it → t dot me slash aktobe_back_again', 'telegram').written, 't dot me slash aktobe_back_again');
     assert.equal(one('Т.МЕ СЛЭШ krg_shop_777', 'telegram').value, 'krg_shop_777');
     assert.deepEqual(pairs('me slash you, t slash me'), []);
+    // the dot dropped, or written as a dash or a space (blind set ff)
+    assert.deepEqual(pairs('резерв: tme/ast_tungi_bot2'), ['telegram:ast_tungi_bot2']);
+    assert.equal(one('бот t-me/shymkent_menu_bot (сызықша орнына нүкте қой)', 'telegram').written, 't-me/shymkent_menu_bot');
+    assert.deepEqual(pairs('t me/ast_tungi_bot2'), ['telegram:ast_tungi_bot2']);
+    assert.deepEqual(pairs('let me/us know, at me/you, setme/abcdefg'), []);
     // the English name of the underscore bare, in a chain of two (blind set fc); one alone is prose
     assert.deepEqual(pairs('Packers wanted. TG: candy underscore factory underscore alm'), ['telegram:candy_factory_alm']);
+    // spaces, dashes or dots where the underscores go, and the text saying so (blind set ff)
+    assert.deepEqual(pairs('Астана. Пиши в телегу, ник ast rabotaem 24 (пробелы — это нижнее подчёркивание)'), ['telegram:ast_rabotaem_24']);
+    assert.equal(one('Канал: тг geroin-rai (вместо дефиса — нижнее подчёркивание)', 'telegram').written, 'geroin-rai');
+    assert.deepEqual(pairs("dm @shym.white — telegram doesn't allow dots, type an underscore instead"), ['telegram:shym_white']);
+    assert.deepEqual(pairs('dm @ast rabotaem 24 and wait (spaces are underscores)'), ['telegram:ast_rabotaem_24']);
+    assert.deepEqual(pairs('тг nur-sultan-shop пишите'), []); // no instruction: a dash is no underscore
     // a dot or a dash between the letters of a name (blind set fc)
     const k = one('Работа: тг k.i.t.c.h.e.n_alm, аванс', 'telegram');
     assert.equal(k.value, 'kitchen_alm');
@@ -324,6 +342,14 @@ describe('wallets', () => {
     const e = one('ETH: 0x5aAeb6053F3E94C9\u2060b9A09f33669435E7Ef1BeAed', 'eth');
     assert.equal(e.value, '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed');
     assert.equal(e.written, '0x5aAeb6053F3E94C9\u2060b9A09f33669435E7Ef1BeAed');
+  });
+  it('an address written in pieces with words between them, joined only when the checksum verifies (blind set ff)', () => {
+    const t = one('Кепіл әмиянының мекенжайы: бірінші бөлігі — TR7NHqjeKQxGTC, екінші бөлігі — i8q8ZY4pL8otSzgjLj6t', 'tron');
+    assert.equal(t.value, 'TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t');
+    assert.equal(t.written, 'TR7NHqjeKQxGTC, екінші бөлігі — i8q8ZY4pL8otSzgjLj6t');
+    assert.deepEqual(pairs('first half 1P3wnpsX9ZReZSa then second half CDANmijevruL2rJcQ7u'), ['btc:1P3wnpsX9ZReZSaCDANmijevruL2rJcQ7u']);
+    assert.deepEqual(pairs('first part TR7NHqjeKQxGTC, second part i8q8ZY4pL8otSzgjLj6T'), []); // broken
+    assert.deepEqual(pairs('ETH 0x5aAeb6053F3E94C9b9A0 and 9f33669435E7Ef1BeAed'), ['eth:0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed']);
   });
 });
 
@@ -504,6 +530,11 @@ describe('email: the @ read aloud', () => {
     assert.equal(e.value, 'petro.shop@gmail.com');
     assert.equal(e.written, 'petro.shop собака гмайл точка ком');
     assert.deepEqual(pairs('мой мейл точка ком не работает'), []);
+  });
+  it('reads a dog emoji as the @ («собака») before a mail provider or in a mailbox-shaped name (blind set ff)', () => {
+    assert.equal(one('Писать: sklad.alm🐕proton.me', 'email').value, 'sklad.alm@proton.me');
+    assert.deepEqual(pairs('ivan 🐶 gmail.com'), ['email:ivan@gmail.com']);
+    assert.deepEqual(pairs('walk the dog 🐶 petshop.kz'), ['domain:petshop.kz']);
   });
   it('reads a provider and its zone said without the dot (blind set fc)', () => {
     const e = one('Анкету на logist_asia собака mail ру, звони', 'email');

@@ -197,6 +197,59 @@ export function extractWallets(t: string, hits: Hit[], taken: Taken, f: Features
     }
   }
   extractChunked(t, hits, taken);
+  if (FRAGMENT_HINT.test(t)) extractFragments(t, hits, taken);
+}
+
+/**
+ * The start of an address that is not one alone ("first part — TYTaE5qa7LcSqYP4, second part —
+ * w6ySPZbtxxvdDM8mn7"; blind set ff): up to 8 chars short of the shortest address of its kind.
+ */
+const FRAGMENT_RE = /(?<![0-9A-Za-z])(?:T[1-9A-HJ-NP-Za-km-z]{7,32}|[13][1-9A-HJ-NP-Za-km-z]{7,33}|0[xX][0-9a-fA-F]{6,39}|[bB][cC]1[02-9ac-hj-np-zAC-HJ-NP-Z]{5,80})(?![0-9A-Za-z])/g;
+const FRAGMENT_HINT = /(?<![0-9A-Za-z])(?:T|[13]|0[xX]|[bB][cC]1)[0-9A-Za-z]{7,}(?![0-9A-Za-z])/;
+/** A later piece: letters and digits only, words between the pieces are skipped. */
+const PIECE_RE = /[0-9A-Za-z]{4,}/g;
+/** How far after the start the rest is looked for, and how many words. */
+const FRAGMENT_WINDOW = 120;
+const FRAGMENT_PIECES = 6;
+
+/**
+ * An address written in two or three pieces with words between them: the start, then the next one
+ * or two consecutive pieces among the few words after it whose join verifies. The checksum makes the
+ * join safe (a base58 join passes by chance once in 2^32); lower-case ETH has none, so a 0x piece
+ * joins only pieces of hex digits that make exactly 40 of them.
+ */
+function extractFragments(t: string, hits: Hit[], taken: Taken): void {
+  FRAGMENT_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = FRAGMENT_RE.exec(t))) {
+    const s = m.index;
+    if (taken.overlaps(s, s + m[0].length)) continue;
+    const pieces: [string, number, number][] = [];
+    PIECE_RE.lastIndex = s + m[0].length;
+    let p: RegExpExecArray | null;
+    while (pieces.length < FRAGMENT_PIECES && (p = PIECE_RE.exec(t)) && p.index < s + FRAGMENT_WINDOW) pieces.push([p[0], p.index, p.index + p[0].length]);
+    const hit = joinPieces(m[0], pieces, taken);
+    if (hit) {
+      hits.push({ type: hit.type, value: canonical(hit.type, hit.value), start: s, end: hit.end });
+      taken.add(s, hit.end);
+      FRAGMENT_RE.lastIndex = hit.end;
+    }
+  }
+}
+
+function joinPieces(head: string, pieces: readonly [string, number, number][], taken: Taken): { type: Hit['type']; value: string; end: number } | null {
+  for (let i = 0; i < pieces.length; i++) {
+    let v = head;
+    for (let j = i; j < pieces.length && j < i + 2; j++) {
+      const [piece, ps, pe] = pieces[j];
+      if (taken.overlaps(ps, pe)) break;
+      v += piece;
+      if (v.length < 26 || v.length > 90) continue;
+      const type = classify(v);
+      if (type) return { type, value: v, end: pe };
+    }
+  }
+  return null;
 }
 
 const SEPARATOR = /[\s\-]/;

@@ -59,7 +59,8 @@ const SLASH = '(?:\\s?\\/\\s?|\\s(?:slash|сл[эе]ш)\\s)';
 const TME_RE = new RegExp(
   `(?<![a-z0-9_.\\-/${CYR}])(?:(?:h[tx]{2}ps?)\\s?:\\s?\\/\\s?\\/\\s?)?(?:www\\s?\\.\\s?)?` +
     // "m e" too: a spaced host is written spaced all through ("t . m e / name")
-    `(?:t|т|telegram)\\s?${DOT}\\s?(?:m ?e|м ?е|dog)${SLASH}(?:s\\s?\\/\\s?)?@?([a-z][a-z0-9_]{4,31})(?![a-z0-9_])`,
+    // the dot dropped or written as a dash or a space too ("tme/name", "t-me/name", "t me/name"; blind set ff)
+    `(?:t|т|telegram)(?:\\s?${DOT}\\s?|-|\\s)?(?:m ?e|м ?е|dog)${SLASH}(?:s\\s?\\/\\s?)?@?([a-z][a-z0-9_]{4,31})(?![a-z0-9_])`,
   'gi',
 );
 // Cyrillic "Т.МЕ/" and spaced "t . m e /" too, and the slash spelled out ("t dot me slash name")
@@ -69,7 +70,9 @@ const TG_RESOLVE_RE = /tg:\/\/resolve\?domain=([a-z][a-z0-9_]{4,31})(?![a-z0-9_]
 // the @ sign's names: Russian «собака» (also the diminutive «собачка»), Kazakh «айқұлақ», in Latin letters too
 const AT_WORDS = 'собака|собачк[аиуеой]|sobaka|sobachk[aiueoy]|айқұлақ|айкулак';
 // "эт" (the @ read aloud in Russian) bare too: "drive.money эт inbox.ru" (blind set fc)
-const AT = `(?:\\s?@\\s?|\\s?[\\[({<]\\s?(?:at|@|эт|${AT_WORDS})\\s?[\\])}>]\\s?|\\s(?:at|эт|${AT_WORDS})\\s)`;
+// a dog emoji for «собака» ("sklad.alm🐕proton.me"; blind set ff)
+const DOGS = ['\u{1F415}', '\u{1F436}', '\u{1F429}'];
+const AT = `(?:\\s?@\\s?|\\s?(?:${DOGS.join('|')})\\s?|\\s?[\\[({<]\\s?(?:at|@|эт|${AT_WORDS})\\s?[\\])}>]\\s?|\\s(?:at|эт|${AT_WORDS})\\s)`;
 // A bracketed dot inside the local part: "krg (точка) kladmen [at] gmail (точка) com".
 const LOCAL_DOT = `\\s?[\\[({<]\\s?(?:\\.|${DOT_WORDS})\\s?[\\])}>]\\s?`;
 const LOCAL_DOT_RE = new RegExp(LOCAL_DOT, 'gi');
@@ -113,10 +116,19 @@ const SPLIT_TELEGRAM = [
   ...[' ', '\\.', '-'].map((d) => `т${d}г|т${d}е${d}л${d}е${d}г(?:${d}[${CYR}]){0,3}`),
   ...[' ', '\\.', '-'].map((d) => `t${d}g|t${d}e${d}l${d}e${d}g(?:${d}[a-z]){0,3}`),
 ].join('|');
+/** Opening quotes that may stand before a name. */
+const OPEN_QUOTE = `[«"'“„‘]`;
+const OPEN_QUOTE_RE = new RegExp(OPEN_QUOTE);
+/** The name at `s` stands right after an opening quote (and maybe a space). */
+function isQuoted(t: string, s: number): boolean {
+  const q = t[s - 1] === ' ' ? s - 2 : s - 1;
+  return q >= 0 && OPEN_QUOTE_RE.test(t[q]);
+}
 const KEYWORD_RE = new RegExp(
   `(?<![a-z0-9${CYR}_])(?:tg|тг|tlg|тлг|teleg(?:ram[a-z]{0,2}|[aeuy]|oy)?|телег[${CYR}]*|${SPLIT_TELEGRAM}|тележк[${CYR}]*)` +
     `(?:-[${CYR}]{1,6})?(?:(?:[ \\t]+(?:[${CYR}]{1,12}|${KK_LATIN_VIA}|${KW_LATIN_NOUN}|${NO_AT})){1,2}\\s*${KW_SEP}\\s*|\\s*${KW_SEP}\\s*|\\s*~\\s*|${KW_VERB}|\\s+)` +
-    `([a-z][a-z0-9_]{4,31})(?![a-z0-9_@]|\\.[a-z0-9]|:\\/)`,
+    // the name in quotes: "тг «krg_sklad_job»" (blind set ff)
+    `(?:${OPEN_QUOTE}\\s?)?([a-z][a-z0-9_]{4,31})(?![a-z0-9_@]|\\.[a-z0-9]|:\\/)`,
   'gi',
 );
 // The keyword after the name: "kokshe_shop (телега)", "name_24 [tg]", transliterated "(telega)".
@@ -147,7 +159,7 @@ const NICK_WORD = `(?!(?:майнкрафт|роблокс|тикток|инст
 const CONTACT_RE = new RegExp(
   `(?<![a-z0-9${CYR}_])(?:пиши|пишите|писать|ж ?а ?з[${CYR}]{0,6}|jaz[a-zäğıñöşūü]{0,6}|zhaz[a-zäğıñöşūü]{0,6}|связь|контакт[${CYR}]{0,3}|байланыс[${CYR}]{0,3}|оператор[${CYR}]{0,2}|куратор[${CYR}]{0,2}|operator|аккаунт[${CYR}]{0,3}|никнейм|ник|username|nick(?:name)?|account(?:\\sis)?)` +
     `(?:\\sна\\sсвязи|\\s(?:жібер|жiбер|жибер|скин|отправ|напиш)[${CYR}]{0,4}|(?<=ник|никнейм)(?:[ \\t]+${NICK_WORD}){1,2}(?=[ \\t]{0,2}:))?(?:\\s{0,2}(?::|${ARROWS})\\s{0,2}|\\s)` +
-    `([a-z][a-z0-9_]{4,31})(?![a-z0-9_@]|\\.[a-z0-9]|:\\/|${OTHER_PLATFORM})`,
+    `(?:${OPEN_QUOTE}\\s?)?([a-z][a-z0-9_]{4,31})(?![a-z0-9_@]|\\.[a-z0-9]|:\\/|${OTHER_PLATFORM})`,
   'gi',
 );
 // An arrow pointing at a shop name: "в телеграме «atyrau jumys» деп ізде → atyrau_jumys" (names with an underscore).
@@ -297,7 +309,8 @@ export function extractWeb(t: string, hits: Hit[], taken: Taken, f: Features): v
   const flags = f.flags;
   const dotLike = (flags & (F.DOT_LATIN | F.SCHEME | F.SPELLED_DOT)) !== 0;
   // DOT_CYR too: "Т.МЕ/name" written in Cyrillic letters
-  if ((dotLike || flags & F.DOT_CYR) && TME_HINT.test(t)) {
+  // a slash: "tme/name" has no dot
+  if ((dotLike || flags & F.DOT_CYR || t.indexOf('/') >= 0) && TME_HINT.test(t)) {
     TME_RE.lastIndex = 0;
     while ((m = TME_RE.exec(t))) {
       if (TG_RESERVED.has(m[1].toLowerCase())) continue;
@@ -319,7 +332,7 @@ export function extractWeb(t: string, hits: Hit[], taken: Taken, f: Features): v
     }
   }
   // DOT_CYR too: a zone in Cyrillic is all the dot of "ivan собака мейл ру" has after the fold (mail-hosts.ts)
-  if ((dotLike || flags & F.DOT_CYR) && (flags & (F.EMAIL_AT | F.AT_WORD) || (flags & F.AT && flags & F.BRACKET))) extractEmails(t, hits, taken);
+  if ((dotLike || flags & F.DOT_CYR) && (flags & (F.EMAIL_AT | F.AT_WORD) || (flags & F.AT && flags & F.BRACKET) || hasDog(t))) extractEmails(t, hits, taken);
   for (const b of bare) addUrl(t, b, hits, taken);
   extractHandles(t, hits, taken, flags);
 }
@@ -366,6 +379,10 @@ const AT_PROSE = new Set([
   'menu', 'catalog', 'catalogue', 'site', 'website', 'link', 'links', 'details', 'prices', 'pricelist', 'reviews', 'mirror', 'mirrors',
 ]);
 
+function hasDog(t: string): boolean {
+  return t.indexOf('\uD83D') >= 0 && DOGS.some((d) => t.includes(d));
+}
+
 function extractEmails(t: string, hits: Hit[], taken: Taken): void {
   let m: RegExpExecArray | null;
   EMAIL_RE.lastIndex = 0;
@@ -398,6 +415,9 @@ function readEmail(t: string, m: RegExpExecArray, taken: Taken): Hit | null {
   // for mail providers or when the dots are obfuscated too.
   const provider = MAIL_PROVIDERS.has(host.split('.')[0]);
   if ((at === 'at' || at === 'sobaka') && !provider && !/[^a-z0-9.-]/i.test(m[3])) return null;
+  // A dog emoji may just be a dog ("walk the dog 🐶 petshop.kz"): a mail provider or a local part
+  // shaped like a mailbox name (a dot, underscore or digit in it).
+  if (at.charCodeAt(0) === 0xd83d && !provider && !/[._0-9]/.test(local)) return null;
   // A bare "at" with bracketed dots mixes two styles: "menu at krg-shop [dot] xyz" is a sentence
   // with a defanged domain; an address is "ivan at mail dot ru" or "ivan [at] mail [dot] ru".
   if (at === 'at' && !provider && /[[\](){}<>]/.test(m[3])) return null;
@@ -412,7 +432,8 @@ const HANDLE_SHAPED = /[_0-9]/;
 // Shop handles after a contact verb: "Пиши: x_shop" (see CONTACT_RE).
 const HAS_UNDERSCORE = /_/;
 // "5000 тг" is tenge: then only the direct "тг: name" form counts as Telegram ("24/7 тг name_x" is not tenge).
-const TENGE = /(?<!\/)\d[ \u00A0]?(?:тг|tg)$/i;
+// A digit that ends a word written with digits for letters ("б0шк1 тг kst_zelen") is no price.
+const TENGE = /(?<![/\p{L}])\d[ \u00A0]?(?:тг|tg)$/iu;
 // A plain word after "Telegram:" that an English sentence goes on from is a title, not a name:
 // "Drug markets on Telegram: evidence from Kazakhstan".
 const PROSE_AFTER = /^[ \t]+(?:from|of|and|in|on|for|with|to|the|by|about|as|is|are|vs)(?![a-z0-9_])/i;
@@ -451,6 +472,8 @@ function extractHandles(t: string, hits: Hit[], taken: Taken, flags: number): vo
       const direct = m[2] !== undefined; // "тг: name"
       if (
         taken.overlaps(s, e) ||
+        // a quotation after the keyword ("в телеге: «Rabota kurierom…»"): quoted names need a handle shape
+        (isQuoted(t, s) && !HANDLE_SHAPED.test(m[3])) ||
         (direct && !HANDLE_SHAPED.test(m[3]) && isProseAfterKeyword(t, m, e)) ||
         (!direct && !m[1] && !HANDLE_SHAPED.test(m[3])) ||
         (!direct && TENGE.test(t.slice(Math.max(0, m.index - 3), m.index + 2))) ||
