@@ -13,7 +13,7 @@
  * - The sets in HELD_OUT are never trained on: written blind and not used to build the committed
  *   model (ej-ep were tried as training data and left out), their floors the figures they gave.
  *
- * The indicator floor is F1 1 on every set but ef, ei and ev (a value no reading covers, said at each),
+ * The indicator floor is F1 1 on every set but ef, ei, ev and ew (a value no reading covers, said at each),
  * and never a value with a broken checksum (precision 1; each set writes such
  * values into some texts).
  */
@@ -134,11 +134,23 @@ const HELD_OUT: Record<string, Floor> = {
   // by a line break, slashes or emoji, cards in digit pairs, an IBAN spaced char by char, "эт" for
   // @, "candy underscore factory underscore alm" (read since); a coke-chemical plant flagged in fd
   // (industry now), a mail provider in Cyrillic after a spelled @ ("собака гмайл точка ком").
-  // afe1530f: fc 0.9639 / 0% with 0.9970, fd 1.0 / 0%. Left in fc: an address without a dot at all
-  // ("собака mail ру"), a handle spelled with dots between its letters ("k.i.t.c.h.e.n_alm"),
-  // propaganda under the threshold.
-  'authors-fc': { macroF1: 0.95, benignFpr: 0.014, indicatorF1: 0.99 },
+  // afe1530f: fc 0.9639 / 0% with 0.9970, fd 1.0 / 0%. Left in fc then, read in the eleventh
+  // session: an address without a dot at all ("собака mail ру"), a handle spelled with dots between
+  // its letters ("k.i.t.c.h.e.n_alm"); fd4bd5b7: fc 0.9695 / 0% with 1.0. Propaganda under the threshold stays.
+  'authors-fc': { macroF1: 0.96, benignFpr: 0.014 },
   'authors-fd': { macroF1: 0.98, benignFpr: 0.01 },
+  // fe (the hidden data's description), ff (an indicator hidden or garbled in every row, 301 listed,
+  // 15 broken-checksum values planted) and fg (Kazakh social media: 134 of 200 rows Kazakh or mixed,
+  // ~35 in Latin script), written blind at the start of the eleventh session and not read before
+  // these figures (afe1530f): fe 0.9906 / 0% with indicator F1 0.9964, ff 0.9613 / 0% with 0.9832,
+  // fg 0.9947 / 0% with 1.0. Then read: "б0шк1 тг name" was read as a tenge amount; in ff a name in
+  // quotes after "тг", "tme/" and "t-me/" links, a dog emoji for the @, a TRON address written in two
+  // pieces with words between, names whose underscores are written as spaces, dashes or dots with a
+  // note saying so (all read since: F1 1.0 on the three); songs, a manifesto and a podcast glorifying
+  // drugs stay under the threshold (the media context, as in fa). fd4bd5b7: the same label figures.
+  'authors-fe': { macroF1: 0.99, benignFpr: 0.01 },
+  'authors-ff': { macroF1: 0.96, benignFpr: 0.01 },
+  'authors-fg': { macroF1: 0.99, benignFpr: 0.01 },
 };
 const TRAINED = RECIPE.authors.files.map((f) => f.replace(/\.jsonl$/, ''));
 /** Training sets with a row no reading covers: ef writes a phone with compound numerals in no consistent way («восемь-семьсот-ноль-ноль-пятьсот восемнадцать…»). */
