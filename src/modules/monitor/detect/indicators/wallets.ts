@@ -211,6 +211,8 @@ const PIECE_RE = /[0-9A-Za-z]{4,}/g;
 /** How far after the start the rest is looked for, and how many words. */
 const FRAGMENT_WINDOW = 120;
 const FRAGMENT_PIECES = 6;
+/** Starts tried per text: a post names a few wallets; a megabyte of address-like junk must not cost seconds. */
+const FRAGMENT_STARTS = 64;
 
 /**
  * An address written in two or three pieces with words between them: the start, then the next one
@@ -221,7 +223,8 @@ const FRAGMENT_PIECES = 6;
 function extractFragments(t: string, hits: Hit[], taken: Taken): void {
   FRAGMENT_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = FRAGMENT_RE.exec(t))) {
+  let tries = 0;
+  while (tries++ < FRAGMENT_STARTS && (m = FRAGMENT_RE.exec(t))) {
     const s = m.index;
     if (taken.overlaps(s, s + m[0].length)) continue;
     const pieces: [string, number, number][] = [];
