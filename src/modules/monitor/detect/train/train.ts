@@ -168,11 +168,16 @@ function repeatRows(rows: LabelledRow[], src: readonly LabelledRow[], repeat: nu
   const nLatin = Math.min(latin, repeat);
   const nDecor = Math.min(decorate, repeat - nLatin);
   const plain = Math.max(0, repeat - nLatin - nDecor - augment);
-  for (let k = 0; k < plain; k++) rows.push(...src);
+  for (let k = 0; k < plain; k++) append(rows, src);
   const obfuscated = repeat - nLatin - nDecor - plain;
-  if (obfuscated > 0) rows.push(...obfuscatedCopies(src, obfuscated, subSeed(RECIPE.generator.seed, tag)));
-  if (nLatin > 0) rows.push(...latinCopies(src, nLatin, subSeed(RECIPE.generator.seed, tag + ':latin')));
-  if (nDecor > 0) rows.push(...decoratedCopies(src, nDecor, subSeed(RECIPE.generator.seed, tag + ':decorate')));
+  if (obfuscated > 0) append(rows, obfuscatedCopies(src, obfuscated, subSeed(RECIPE.generator.seed, tag)));
+  if (nLatin > 0) append(rows, latinCopies(src, nLatin, subSeed(RECIPE.generator.seed, tag + ':latin')));
+  if (nDecor > 0) append(rows, decoratedCopies(src, nDecor, subSeed(RECIPE.generator.seed, tag + ':decorate')));
+}
+
+/** rows.push(...more) without spreading: a spread of ~120k rows overflows the call stack. */
+function append<T>(rows: T[], more: readonly T[]): void {
+  for (let i = 0; i < more.length; i++) rows.push(more[i]);
 }
 /** Where the sets written by other authors live. */
 const FIXTURES = join(DETECT_DIR, 'fixtures');
@@ -283,7 +288,7 @@ function main(): void {
   const extra: LabelledRow[] = extraFiles.flatMap((f) => readJsonl(join(HERE, f)));
   const withExtra = (gen: LabelledRow[]) => {
     const rows = [...gen];
-    for (let k = 0; k < extraRepeat; k++) rows.push(...extra);
+    for (let k = 0; k < extraRepeat; k++) append(rows, extra);
     repeatRows(rows, authors, authorsRepeat, authorsAugment, 'authors', authorsTranslit, authorsDecorate);
     // Only when asked for: without --feedback the rows (and so the model bytes) are unchanged.
     if (feedback) repeatRows(rows, feedback.rows, feedbackRepeat, feedbackAugment, 'feedback', feedbackTranslit, feedbackDecorate);
