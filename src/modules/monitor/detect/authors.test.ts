@@ -151,6 +151,21 @@ const HELD_OUT: Record<string, Floor> = {
   'authors-fe': { macroF1: 0.99, benignFpr: 0.01 },
   'authors-ff': { macroF1: 0.96, benignFpr: 0.01 },
   'authors-fg': { macroF1: 0.99, benignFpr: 0.01 },
+  // fh (the hidden data's description, the clean check of fd4bd5b7), fi (every drug post obfuscated,
+  // each another way: Greek and other look-alikes, styled Unicode letters, zalgo, currency signs for
+  // letters, vowels dropped, code emoji), fj and fk (drugs in media, art and talk: 90 of 200 benign
+  // — anti-drug songs, reviews, podcasts, memes mocking dealers — and propaganda, shops and
+  // recruiters dressed as playlists, labels, podcasts, book clubs), each by another author, written
+  // blind in the eleventh session and not read before these figures (fd4bd5b7): fh 0.9958 / 0%, fi
+  // 0.9759 / 0%, fj 0.9180 / 4.44%, fk 0.9341 / 2.22%, indicator F1 1.0 on all four. fj and fk are
+  // the weakest theme yet: memes and a parody mocking dealers flagged (they use the dealers' own
+  // words), a "sober playlist" flagged, sales disguised as albums, podcasts and rave tickets missed.
+  // Training on fj moved fk by one row (0.9369 / 1.11%) and cost the twenty-five held-out sets 0.002
+  // (0.9832 -> 0.9810): not taken.
+  'authors-fh': { macroF1: 0.99, benignFpr: 0.01 },
+  'authors-fi': { macroF1: 0.97, benignFpr: 0.01 },
+  'authors-fj': { macroF1: 0.91, benignFpr: 0.05 },
+  'authors-fk': { macroF1: 0.93, benignFpr: 0.03 },
 };
 const TRAINED = RECIPE.authors.files.map((f) => f.replace(/\.jsonl$/, ''));
 /** Training sets with a row no reading covers: ef writes a phone with compound numerals in no consistent way («восемь-семьсот-ноль-ноль-пятьсот восемнадцать…»). */
