@@ -19,6 +19,7 @@ export const F = {
   SPELLED_DOT: 512, // a word dot / точка / тчк / нүкте / дот
   AT_WORD: 1024, // a word at / собака / собачка / sobaka / айқұлақ / эт
   SPELLED_JOINT: 2048, // a word подчёркивание / нижн… / андерскор / астын… / астың… / underscore (spelled-joints.ts)
+  LETTER_DOT: 4096, // a single Latin letter between a non-letter and a dot, another char and a dot: "k.i." (letter-chains.ts)
 } as const;
 
 /** Result of {@link scanFeatures}; a single reused instance, read it before the next call. */
@@ -45,6 +46,7 @@ const out: Features = { flags: 0, digits: 0, maxAlnumRun: 0, alnum: 0, junctions
 
 const isLatin = (c: number) => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+const isAsciiAlnum = (c: number) => isLatin(c) || isDigit(c);
 /**
  * Digit a letter stands in for inside a number ("8 7О1 …", "87l1…"): O/o/О/о → 0,
  * l/I/і/І → 1, З → 3; -1 for any other char. normalize() applies it only inside
@@ -277,6 +279,7 @@ export function scanFeatures(t: string, stop = true): Features {
         if (d === 0x20 && (closed || t.charCodeAt(i - 1) === 0x20)) d = t.charCodeAt(++j);
         if (isLatin(d)) flags |= F.DOT_LATIN;
         else if (d === 0x43c || d === 0x41c) flags |= F.DOT_CYR; // 'т . ме / name'
+        if (t.charCodeAt(i + 2) === 0x2e && isLatin(t.charCodeAt(i - 1)) && !isAsciiAlnum(t.charCodeAt(i - 2))) flags |= F.LETTER_DOT;
         break;
       }
       case AT: {

@@ -101,9 +101,10 @@ export function extractIndicators(text: string): Indicator[] {
     norm = after(norm, hosts);
     f = scanFeatures(norm.text, false);
   }
-  // a name with a dot or dash between its letters ("тг k.i.t.c.h.e.n_alm"; letter-chains.ts): the
-  // dots are a Latin dot; dashes only with an @, a Telegram word or an underscore
-  const chains = f.flags & (F.DOT_LATIN | F.AT | F.KEYWORD | F.UNDERSCORE) && LETTER_CHAIN_HINT.test(norm.text) ? foldLetterChains(norm.text) : null;
+  // a name with a dot or dash between its letters ("тг k.i.t.c.h.e.n_alm"; letter-chains.ts): dots
+  // where the feature scan saw "k.i."; dashes only with an @, a Telegram word or an underscore
+  const chainHint = f.flags & F.LETTER_DOT || (f.flags & (F.AT | F.KEYWORD | F.UNDERSCORE) && norm.text.indexOf('-') >= 0);
+  const chains = chainHint && LETTER_CHAIN_HINT.test(norm.text) ? foldLetterChains(norm.text) : null;
   if (chains) {
     norm = after(norm, chains);
     f = scanFeatures(norm.text, false);

@@ -197,7 +197,7 @@ export function extractWallets(t: string, hits: Hit[], taken: Taken, f: Features
     }
   }
   extractChunked(t, hits, taken);
-  if (FRAGMENT_HINT.test(t)) extractFragments(t, hits, taken);
+  extractFragments(t, hits, taken);
 }
 
 /**
@@ -205,7 +205,8 @@ export function extractWallets(t: string, hits: Hit[], taken: Taken, f: Features
  * w6ySPZbtxxvdDM8mn7"; blind set ff): up to 8 chars short of the shortest address of its kind.
  */
 const FRAGMENT_RE = /(?<![0-9A-Za-z])(?:T[1-9A-HJ-NP-Za-km-z]{7,32}|[13][1-9A-HJ-NP-Za-km-z]{7,33}|0[xX][0-9a-fA-F]{6,39}|[bB][cC]1[02-9ac-hj-np-zAC-HJ-NP-Z]{5,80})(?![0-9A-Za-z])/g;
-const FRAGMENT_HINT = /(?<![0-9A-Za-z])(?:T|[13]|0[xX]|[bB][cC]1)[0-9A-Za-z]{7,}(?![0-9A-Za-z])/;
+/** Both cases after the first char: random base58 has them; words and numbers ("12345678") mostly not. */
+const MIXED_CASE = /[A-Z].*[a-z]|[a-z].*[A-Z]/;
 /** A later piece: letters and digits only, words between the pieces are skipped. */
 const PIECE_RE = /[0-9A-Za-z]{4,}/g;
 /** How far after the start the rest is looked for, and how many words. */
@@ -226,6 +227,8 @@ function extractFragments(t: string, hits: Hit[], taken: Taken): void {
   let tries = 0;
   while (tries++ < FRAGMENT_STARTS && (m = FRAGMENT_RE.exec(t))) {
     const s = m.index;
+    const c = m[0].charCodeAt(0);
+    if ((c === 0x54 || c === 0x31 || c === 0x33) && !MIXED_CASE.test(m[0].slice(1))) continue;
     if (taken.overlaps(s, s + m[0].length)) continue;
     const pieces: [string, number, number][] = [];
     PIECE_RE.lastIndex = s + m[0].length;
