@@ -161,11 +161,14 @@ const HELD_OUT: Record<string, Floor> = {
   // the weakest theme yet: memes and a parody mocking dealers flagged (they use the dealers' own
   // words), a "sober playlist" flagged, sales disguised as albums, podcasts and rave tickets missed.
   // Training on fj moved fk by one row (0.9369 / 1.11%) and cost the twenty-five held-out sets 0.002
-  // (0.9832 -> 0.9810): not taken.
+  // (0.9832 -> 0.9810): not taken. fl, the same theme by a third author written after that, 0.9193 /
+  // 0% on arrival: the recipe trained on fj and fk gave fl 0.9394 / 0%, but the twenty-eight sets
+  // neither model saw (the twenty-five, fh, fi, fl) 0.9811 / 0.31% -> 0.9799 / 0.31%: not taken.
   'authors-fh': { macroF1: 0.99, benignFpr: 0.01 },
   'authors-fi': { macroF1: 0.97, benignFpr: 0.01 },
   'authors-fj': { macroF1: 0.91, benignFpr: 0.05 },
   'authors-fk': { macroF1: 0.93, benignFpr: 0.03 },
+  'authors-fl': { macroF1: 0.91, benignFpr: 0.01 },
 };
 const TRAINED = RECIPE.authors.files.map((f) => f.replace(/\.jsonl$/, ''));
 /** Training sets with a row no reading covers: ef writes a phone with compound numerals in no consistent way («восемь-семьсот-ноль-ноль-пятьсот восемнадцать…»). */
