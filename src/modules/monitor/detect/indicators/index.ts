@@ -46,7 +46,8 @@ export {
   normalizeKzPhone,
 } from './numbers.js';
 export { base58checkVersion, isValidBtc, isValidEth, isValidSegwit, isValidTron, toEip55 } from './wallets.js';
-export { normalizeHost, normalizeTelegram } from './web.js';
+export { normalizeHost } from './hosts.js';
+export { normalizeTelegram } from './web.js';
 export { TLD_SET } from './tld.js';
 
 // Reused by every call (extraction is synchronous and never re-entered).

@@ -7,38 +7,17 @@
  * handles. Each stage claims its span so later stages do not re-read a part of
  * it (an e-mail's domain is not a domain, a URL path is not a handle).
  */
+import * as emails from './emails.js';
 import type { Features } from './features.js';
 import * as features from './features.js';
-import * as tld from './tld.js';
+import * as hosts from './hosts.js';
 import type { Hit, Taken } from './types.js';
 
 // local consts: imported bindings are getters under tsx (a property load per use in hot code)
 const { F } = features;
-const { MAIL_PROVIDERS, TLD_SET } = tld;
+const { AT_WORDS, extractEmails, hasDog } = emails;
+const { CYR, CYR_HOST_RE_SRC, CYR_TLDS, DOT, HOST, NOT_AFTER, NOT_AFTER_CYR, PATH, SCHEME, normalizeHost } = hosts;
 
-const CYR = 'а-яёәғқңөұүһі';
-// A dot, or one of its defanged / spelled-out replacements.
-const DOT_WORDS = 'dot|точка|тчк|нүкте|нукте|дот';
-const DOT =
-  `(?:\\s?[\\[({<]\\s?(?:\\.|${DOT_WORDS})\\s?[\\])}>]\\s?|\\s(?:${DOT_WORDS})\\s|\\s\\.\\s?|\\.)`;
-// Latin and Cyrillic (IDN) hosts are matched by separate regexes: letting every
-// Cyrillic word start a host candidate made the scan several times slower. The
-// label count is bounded because every label of a failed chain ("x[.]x[.]x…")
-// is a new start position: unbounded, that is quadratic.
-const LAT_LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
-const CYR_LABEL = `[${CYR}0-9](?:[${CYR}0-9-]{0,61}[${CYR}0-9])?`;
-// Cyrillic TLD words accepted after a Latin name ("shop-kz точка ру"); see SPELLED_TLD.
-const SPELLED_TLDS = 'ру|ком|кз|қз|нет|орг|топ|инфо|онион|шоп|сайт';
-const CYR_TLDS = 'рф|қаз|рус|онлайн|сайт|орг|ком|бел|укр|дети|мон|срб';
-const HOST = `${LAT_LABEL}(?:${DOT}${LAT_LABEL}){0,7}${DOT}(?:xn--[a-z0-9-]{2,59}|[a-z]{2,24}|${SPELLED_TLDS})`;
-const CYR_HOST_RE_SRC = `${CYR_LABEL}(?:${DOT}${CYR_LABEL}){0,7}${DOT}(?:${CYR_TLDS})`;
-const SCHEME = `(?:h[tx]{2}ps?|ftp)(?:\\s?(?::|\\[:\\])\\s?\\/\\s?\\/\\s?|\\[:\\/\\/\\])`;
-// Path characters: RFC 3986 plus Cyrillic (unencoded paths are common in RU links).
-const PATH = `[/?#][a-z0-9${CYR}\\-._~:/?#\\[\\]@!$&'()*+,;=%]*`;
-// A Latin host may be followed by a Kazakh/Russian suffix ("shop.kz-ке", "x.kzда")
-// but not by more host characters.
-const NOT_AFTER = `(?![a-z0-9_]|-[a-z0-9]|${DOT}[a-z0-9])`;
-const NOT_AFTER_CYR = `(?![a-z0-9${CYR}_\\-]|${DOT}[a-z0-9${CYR}])`;
 
 const URL_RE = new RegExp(
   `(?<![a-z0-9_.\\-/])(${SCHEME})?(${HOST}|\\d{1,3}(?:\\.\\d{1,3}){3})${NOT_AFTER}(?::\\d{1,5})?(${PATH})?`,
@@ -67,21 +46,6 @@ const TME_RE = new RegExp(
 const TME_HINT = /(?:[mм] ?[eе]|[MМ] ?[EЕ]|[MМ] ?[eе]|dog|DOG)(?:\s?\/|\s(?:[sS][lL][aA][sS][hH]|сл[эе]ш|СЛ[ЭЕ]Ш)\s)/;
 const TG_RESOLVE_RE = /tg:\/\/resolve\?domain=([a-z][a-z0-9_]{4,31})(?![a-z0-9_])/gi;
 
-// the @ sign's names: Russian «собака» (also the diminutive «собачка»), Kazakh «айқұлақ», in Latin letters too
-const AT_WORDS = 'собака|собачк[аиуеой]|sobaka|sobachk[aiueoy]|айқұлақ|айкулак';
-// "эт" (the @ read aloud in Russian) bare too: "drive.money эт inbox.ru" (blind set fc)
-// a dog emoji for «собака» ("sklad.alm🐕proton.me"; blind set ff)
-const DOGS = ['\u{1F415}', '\u{1F436}', '\u{1F429}'];
-const AT = `(?:\\s?@\\s?|\\s?(?:${DOGS.join('|')})\\s?|\\s?[\\[({<]\\s?(?:at|@|эт|${AT_WORDS})\\s?[\\])}>]\\s?|\\s(?:at|эт|${AT_WORDS})\\s)`;
-// A bracketed dot inside the local part: "krg (точка) kladmen [at] gmail (точка) com".
-const LOCAL_DOT = `\\s?[\\[({<]\\s?(?:\\.|${DOT_WORDS})\\s?[\\])}>]\\s?`;
-const LOCAL_DOT_RE = new RegExp(LOCAL_DOT, 'gi');
-// The spelled-out letters before the last one of a local part (see extractEmails).
-const SPACED_LOCAL_RE = /(?<![a-z0-9_.@])((?:[a-z0-9_.] ){3,63})$/i;
-const EMAIL_RE = new RegExp(
-  `(?<![a-z0-9._%+\\-])([a-z0-9](?:[a-z0-9._%+\\-]|${LOCAL_DOT}(?=[a-z0-9])){0,63})(${AT})(${HOST})${NOT_AFTER}`,
-  'gi',
-);
 
 // "@name", "@ name", and the spelled-out "[at] name" / "собака name".
 const HANDLE_RE = new RegExp(
@@ -182,16 +146,7 @@ const TG_RESERVED = new Set([
   'setlanguage', 'addtheme', 'boost', 'confirmphone', 'invoice', 'contact', 'bg', 'giftcode',
 ]);
 const USERNAME = /^[a-z][a-z0-9_]{4,31}$/;
-const DOT_SEP = new RegExp(DOT, 'gi');
-const LATIN_HOST = /^[a-z0-9.-]+$/;
-const CYR_HOST = new RegExp(`^[${CYR}0-9.-]+$`);
-const HAS_LETTER = new RegExp(`[a-z${CYR}]`);
 const PLAIN_HOST = new RegExp(`^[a-z0-9.${CYR}-]+$`, 'i');
-// TLDs spelled in Cyrillic after a Latin name ("shop-kz точка ком").
-const SPELLED_TLD = new Map([
-  ['ру', 'ru'], ['ком', 'com'], ['кз', 'kz'], ['қз', 'kz'], ['нет', 'net'], ['орг', 'org'],
-  ['топ', 'top'], ['инфо', 'info'], ['онион', 'onion'], ['шоп', 'shop'], ['сайт', 'site'],
-]);
 
 /** Canonical Telegram username (lower-case, trailing underscores dropped), or null. */
 export function normalizeTelegram(name: string): string | null {
@@ -202,36 +157,6 @@ export function normalizeTelegram(name: string): string | null {
   return USERNAME.test(v) ? v : null;
 }
 
-// A dot spelled as a bare word, or bracketed, between spaces, and the small words prose puts around
-// such a "dot": "instead of a dot to dodge filters" names no domain a.to, "the dot com era" none
-// the.com, "a mirror domain written with [.] to dodge filters" none with.to.
-const SPACED_DOT = new RegExp(`\\s(?:${DOT_WORDS})\\s|\\s[\\[({<]\\s?(?:\\.|${DOT_WORDS})\\s?[\\])}>]\\s`, 'i');
-const PROSE_WORDS = new Set(['a', 'an', 'the', 'to', 'of', 'in', 'on', 'at', 'by', 'for', 'and', 'or', 'is', 'it', 'as', 'no', 'not', 'this', 'that', 'with', 'from', 'one', 'each', 'every', 'any', 'some', 'its', 'his', 'her', 'our', 'your', 'their']);
-
-/** Host with defanged dots restored, lower-cased; null unless it looks like a real domain. */
-export function normalizeHost(raw: string, anyTld: boolean): string | null {
-  let host = raw.replace(DOT_SEP, '.').toLowerCase();
-  const dot = host.lastIndexOf('.');
-  if (dot <= 0) return null;
-  // Without a scheme, a name read through a spaced spelled-out or bracketed dot must not be a prose word.
-  if (!anyTld && SPACED_DOT.test(raw) && host.slice(0, dot).split('.').some((l) => l.length < 2 || PROSE_WORDS.has(l))) return null;
-  let tld = host.slice(dot + 1);
-  const spelled = SPELLED_TLD.get(tld);
-  if (spelled && LATIN_HOST.test(host.slice(0, dot))) {
-    tld = spelled;
-    host = host.slice(0, dot + 1) + tld;
-  }
-  if (!anyTld && !TLD_SET.has(tld) && !tld.startsWith('xn--')) return null;
-  // One script per host: "сайт.kz" or "shop.рф" are sentence fragments, not domains.
-  const cyrTld = /^[а-яёәғқңөұүһі]/.test(tld);
-  if (!(cyrTld ? CYR_HOST.test(host) : LATIN_HOST.test(host))) return null;
-  if (!HAS_LETTER.test(host.slice(0, dot))) return null; // "1.5", "10.00"
-  // An onion service name is 56 base32 chars (v3; 16 for the retired v2): "mirrors with .onion
-  // addresses" names none.
-  if (tld === 'onion' && !ONION_NAME.test(host.slice(host.lastIndexOf('.', dot - 1) + 1, dot))) return null;
-  return host;
-}
-const ONION_NAME = /^(?:[a-z2-7]{56}|[a-z2-7]{16})$/;
 
 const CYR_SUFFIX = new RegExp(`-[${CYR}]+$`, 'i');
 const HAS_CYR = new RegExp(`[${CYR}]`, 'i');
@@ -369,61 +294,6 @@ function addUrl(t: string, m: RegExpExecArray, hits: Hit[], taken: Taken): void 
   }
   if (!ip) hits.push({ type: 'domain', value: host, start: hs, end: he });
   taken.add(m.index, end);
-}
-
-/** Words that precede the preposition "at" in English prose far more often than they name a mailbox. */
-const AT_PROSE = new Set([
-  'order', 'orders', 'buy', 'shop', 'look', 'available', 'find', 'found', 'visit', 'us', 'me', 'him', 'her', 'them',
-  'sold', 'sale', 'now', 'online', 'here', 'there', 'get', 'pick', 'open', 'located', 'meet', 'only', 'also', 'check', 'see',
-  // what a shop points at: "Menu at zhez-menu dot top", "full catalogue at ..." ("info at x dot kz" stays an address)
-  'menu', 'catalog', 'catalogue', 'site', 'website', 'link', 'links', 'details', 'prices', 'pricelist', 'reviews', 'mirror', 'mirrors',
-]);
-
-function hasDog(t: string): boolean {
-  return t.indexOf('\uD83D') >= 0 && DOGS.some((d) => t.includes(d));
-}
-
-function extractEmails(t: string, hits: Hit[], taken: Taken): void {
-  let m: RegExpExecArray | null;
-  EMAIL_RE.lastIndex = 0;
-  while ((m = EMAIL_RE.exec(t))) {
-    const hit = readEmail(t, m, taken);
-    // A refused reading ("office at Press.PVL", not a host) may hide an address right after
-    // its local part: the scan resumes there, not after the whole match.
-    if (!hit) { EMAIL_RE.lastIndex = m.index + m[1].length; continue; }
-    hits.push(hit);
-    taken.add(hit.start, hit.end);
-  }
-}
-
-/** The e-mail of one EMAIL_RE match, or null when the match is not one. */
-function readEmail(t: string, m: RegExpExecArray, taken: Taken): Hit | null {
-  let s = m.index;
-  const e = s + m[0].length;
-  let local = m[1].replace(LOCAL_DOT_RE, '.').toLowerCase();
-  // A local part spelled out letter by letter ("g a s h . o p t @ tuta . io"): the match
-  // holds only its last letter.
-  if (local.length === 1 && t.charCodeAt(s - 1) === 0x20) {
-    const pre = SPACED_LOCAL_RE.exec(t.slice(Math.max(0, s - 130), s));
-    if (pre) { local = pre[1].replace(/ /g, '').toLowerCase() + local; s -= pre[1].length; }
-  }
-  if (taken.overlaps(s, e)) return null;
-  const host = normalizeHost(m[3], false);
-  if (!host || local.endsWith('.') || local.includes('..')) return null;
-  const at = m[2].trim().toLowerCase();
-  // A bare spelled "at" is ordinary English ("look at shop.kz"); only trust it
-  // for mail providers or when the dots are obfuscated too.
-  const provider = MAIL_PROVIDERS.has(host.split('.')[0]);
-  if ((at === 'at' || at === 'sobaka') && !provider && !/[^a-z0-9.-]/i.test(m[3])) return null;
-  // A dog emoji may just be a dog ("walk the dog 🐶 petshop.kz"): a mail provider or a local part
-  // shaped like a mailbox name (a dot, underscore or digit in it).
-  if (at.charCodeAt(0) === 0xd83d && !provider && !/[._0-9]/.test(local)) return null;
-  // A bare "at" with bracketed dots mixes two styles: "menu at krg-shop [dot] xyz" is a sentence
-  // with a defanged domain; an address is "ivan at mail dot ru" or "ivan [at] mail [dot] ru".
-  if (at === 'at' && !provider && /[[\](){}<>]/.test(m[3])) return null;
-  // ... and not after a word that English puts before "at" ("Order at shop dot kz", "find us at").
-  if (at === 'at' && AT_PROSE.has(local)) return null;
-  return { type: 'email', value: `${local}@${host}`, start: s, end: e };
 }
 
 // Looser writings ("@ name", "тг name") need a username that does not look like
