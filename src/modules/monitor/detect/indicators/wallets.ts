@@ -202,7 +202,7 @@ export function extractWallets(t: string, hits: Hit[], taken: Taken, f: Features
 
 /**
  * The start of an address that is not one alone ("first part — TYTaE5qa7LcSqYP4, second part —
- * w6ySPZbtxxvdDM8mn7"; blind set ff): up to 8 chars short of the shortest address of its kind.
+ * w6ySPZbtxxvdDM8mn7"; blind set ff): eight chars or more of its alphabet after the prefix of its kind.
  */
 const FRAGMENT_RE = /(?<![0-9A-Za-z])(?:T[1-9A-HJ-NP-Za-km-z]{7,32}|[13][1-9A-HJ-NP-Za-km-z]{7,33}|0[xX][0-9a-fA-F]{6,39}|[bB][cC]1[02-9ac-hj-np-zAC-HJ-NP-Z]{5,80})(?![0-9A-Za-z])/g;
 /** Both cases after the first char: random base58 has them; words and numbers ("12345678") mostly not. */

@@ -194,7 +194,7 @@ export class Lexicon {
       }
     }
     // Stop words are terms of no category: as the longest match they take the word, and match()
-    // reports nothing for it.
+    // reports nothing for it (to the normaliser's oracle, termEnd, they are words like any other).
     for (const raw of data.stop?.t ?? []) {
       const n = normTerm(raw);
       if (!n) continue;
