@@ -24,7 +24,7 @@ import * as web from './web.js';
 // local consts: imported bindings are getters under tsx (a property load per use in hot code)
 const { F, JUNCTIONS, scanFeatures } = features;
 const { SEVEN, foldDigitWords, hasDigitWord } = digitWords;
-const { foldEmojiGaps } = emojiGaps;
+const { EMOJI_GAP_HINT, foldEmojiGaps } = emojiGaps;
 const { LETTER_CHAIN_HINT, foldLetterChains } = letterChains;
 const { foldInstructedJoints } = instructedJoints;
 const { MAIL_HOST_HINT, foldMailHosts } = mailHosts;
@@ -57,9 +57,6 @@ const rawTaken = new Taken();
 const gapNumTaken = new Taken();
 const gapWebTaken = new Taken();
 const BECH32_HINT = /[bB][cC]1/;
-// A digit followed by an emoji or a symbol (surrogate pairs start with U+D83C..D83E), not by a
-// currency sign (₸ after a price is the common case): see emoji-gaps.ts.
-const EMOJI_GAP_HINT = /\d[ \u00A0]?[\u2190-\u2BFF\uD83C-\uD83E]/;
 
 /**
  * All indicators in `text`, sorted by start offset and deduplicated by
@@ -70,46 +67,27 @@ const EMOJI_GAP_HINT = /\d[ \u00A0]?[\u2190-\u2BFF\uD83C-\uD83E]/;
  */
 export function extractIndicators(text: string): Indicator[] {
   if (typeof text !== 'string' || text.length < 4) return []; // shortest: "x.kz"
-  let f = scanFeatures(text);
+  // scanFeatures refills one shared record: `f` always describes the text last scanned (refold)
+  const f = scanFeatures(text);
   let norm: Normalized = { text, start: null, end: null };
   if (f.flags & F.NORMALIZE) {
     norm = normalizeAlways(text, false);
-    f = scanFeatures(norm.text, false);
+    scanFeatures(norm.text, false);
   }
   // digits written as words ("восемь-семь-ноль-семь 538 21 90", or the whole number; digit-words.ts)
   const spelled = SEVEN.test(norm.text);
-  const words = spelled || (f.junctions > 0 && hasDigitWord(norm.text, JUNCTIONS, f.junctions)) ? foldDigitWords(norm.text, spelled) : null;
-  if (words) {
-    norm = after(norm, words);
-    f = scanFeatures(norm.text, false);
-  }
+  norm = refold(norm, spelled || (f.junctions > 0 && hasDigitWord(norm.text, JUNCTIONS, f.junctions)) ? foldDigitWords(norm.text, spelled) : null);
   // underscores spelled out inside a Telegram name ("yol (нижнее подчёркивание) driver"; spelled-joints.ts)
-  const joints = f.flags & F.SPELLED_JOINT || (f.flags & F.UNDERSCORE && LOOSE_UNDERSCORE.test(norm.text)) ? foldSpelledJoints(norm.text) : null;
-  if (joints) {
-    norm = after(norm, joints);
-    f = scanFeatures(norm.text, false);
-  }
+  norm = refold(norm, f.flags & F.SPELLED_JOINT || (f.flags & F.UNDERSCORE && LOOSE_UNDERSCORE.test(norm.text)) ? foldSpelledJoints(norm.text) : null);
   // a name spelled with spaces, dashes or dots and the instruction to read them as underscores
   // ("тг geroin-rai (вместо дефиса — нижнее подчёркивание)"; instructed-joints.ts)
-  const told = f.flags & F.SPELLED_JOINT ? foldInstructedJoints(norm.text) : null;
-  if (told) {
-    norm = after(norm, told);
-    f = scanFeatures(norm.text, false);
-  }
+  norm = refold(norm, f.flags & F.SPELLED_JOINT ? foldInstructedJoints(norm.text) : null);
   // a mail provider in Cyrillic after a spelled @ ("собака гмайл точка ком"; mail-hosts.ts)
-  const hosts = f.flags & F.AT_WORD && MAIL_HOST_HINT.test(norm.text) ? foldMailHosts(norm.text) : null;
-  if (hosts) {
-    norm = after(norm, hosts);
-    f = scanFeatures(norm.text, false);
-  }
+  norm = refold(norm, f.flags & F.AT_WORD && MAIL_HOST_HINT.test(norm.text) ? foldMailHosts(norm.text) : null);
   // a name with a dot or dash between its letters ("тг k.i.t.c.h.e.n_alm"; letter-chains.ts): dots
   // where the feature scan saw "k.i."; dashes only with an @, a Telegram word or an underscore
   const chainHint = f.flags & F.LETTER_DOT || (f.flags & (F.AT | F.KEYWORD | F.UNDERSCORE) && norm.text.indexOf('-') >= 0);
-  const chains = chainHint && LETTER_CHAIN_HINT.test(norm.text) ? foldLetterChains(norm.text) : null;
-  if (chains) {
-    norm = after(norm, chains);
-    f = scanFeatures(norm.text, false);
-  }
+  norm = refold(norm, chainHint && LETTER_CHAIN_HINT.test(norm.text) ? foldLetterChains(norm.text) : null);
   const t = norm.text;
   const hits: Hit[] = [];
   // Web-ish and numeric indicators claim spans separately: a wallet inside a URL
@@ -172,6 +150,17 @@ function gapNumbers(t: string, hits: Hit[], num: TakenSet, web: TakenSet): void 
     hits.push(h);
     num.add(s, e);
   }
+}
+
+/**
+ * `norm` after one of the folds above (`folded`: its result on norm.text, null when it found nothing),
+ * mapped back to the written text, with the feature scan redone on the new text.
+ */
+function refold(norm: Normalized, folded: Normalized | null): Normalized {
+  if (!folded) return norm;
+  const next = after(norm, folded);
+  scanFeatures(next.text, false);
+  return next;
 }
 
 /** `second` (a normalisation of `first.text`) mapped back to the text `first` came from (`second` itself when `first` is the text unchanged). */
