@@ -14,6 +14,12 @@ const { replaceMatches } = normalizeMod;
 // on each side: the whole gap becomes one space, as the number patterns expect between groups.
 const GAP = /(?<=\d)[ \u00A0]?(?:\p{Extended_Pictographic}|[\u25A0-\u25FF\u2B00-\u2BFF])(?:[\uFE0F\u200D]|\p{Extended_Pictographic}|[\u25A0-\u25FF\u2B00-\u2BFF])*[ \u00A0]?(?=\d)/gu;
 
+/**
+ * A cheap test before the fold: a digit followed by an emoji or a symbol (surrogate pairs start with
+ * U+D83C..D83E), not by a currency sign (₸ after a price is the common case).
+ */
+export const EMOJI_GAP_HINT = /\d[ \u00A0]?[\u2190-\u2BFF\uD83C-\uD83E]/;
+
 /** `text` with every emoji between digit groups read as a space (null when there is none). */
 export function foldEmojiGaps(text: string): Normalized | null {
   return replaceMatches(text, GAP, () => ' ');

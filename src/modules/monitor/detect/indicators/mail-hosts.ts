@@ -34,7 +34,7 @@ const HOST_RE = new RegExp(
   'gi',
 );
 /** A cheap test before the pattern (гмайл and джимейл contain майл and мейл). */
-export const MAIL_HOST_HINT = /м[еэа]йл|яндекс|инбокс|рамблер|протон|тутанота|аутлук|яху| (?:ру|ru|ком|com|кз|kz|қз|нет|net)(?![a-zа-я])/i;
+export const MAIL_HOST_HINT = new RegExp(`м[еэа]йл|яндекс|инбокс|рамблер|протон|тутанота|аутлук|яху| (?:${ZONE})(?![a-zа-я])`, 'i');
 
 /** `text` with mail providers after a spelled @ read in Latin, with their dot (null when there is none). */
 export function foldMailHosts(text: string): Normalized | null {
